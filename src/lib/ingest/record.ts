@@ -1,0 +1,157 @@
+/**
+ * One raw record (a CSV row or a JSON object) → a validated Report, or the issues that stop it.
+ * Shared by every input format so that they all validate the same way.
+ */
+import { METRICS, type MetricDef } from '../model/catalogue.ts';
+import { IDENTITY_FIELDS, MIN_YEAR, type IdentityField, type Report } from '../model/report.ts';
+import type { Layout } from '../model/tables.ts';
+import { issue, type IngestIssue } from './issues.ts';
+import { normalizeText, parseCell } from './values.ts';
+
+export interface RawCell {
+  /** the header or key as written in the file */
+  column: string;
+  raw: unknown;
+}
+
+export interface RawRecord {
+  row: number;
+  identity: Partial<Record<IdentityField, RawCell>>;
+  metrics: { def: MetricDef; cell: RawCell }[];
+}
+
+/** What a format reader returns: records to validate, issues so far, and rows it could not read. */
+export interface RecordsRead {
+  records: RawRecord[];
+  issues: IngestIssue[];
+  skipped: number;
+}
+
+export interface RecordContext {
+  file: string;
+  /** latest statistical year accepted: next year by default */
+  maxYear: number;
+}
+
+/** Column header → identity field or metric; tolerant of spaces and full-width brackets. */
+export type ColumnRole = { kind: 'identity'; field: IdentityField } | { kind: 'metric'; def: MetricDef };
+
+const headerKey = (s: string) => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+
+const IDENTITY_BY_HEADER = new Map<string, IdentityField>();
+for (const f of IDENTITY_FIELDS) {
+  IDENTITY_BY_HEADER.set(headerKey(f.id), f.id);
+  IDENTITY_BY_HEADER.set(headerKey(f.label), f.id);
+}
+// Common ways people head these columns in their own sheets.
+for (const [alias, field] of [
+  ['县', 'county'],
+  ['县区', 'county'],
+  ['县市区', 'county'],
+  ['乡镇', 'town'],
+  ['镇街名称', 'town'],
+  ['乡镇街道', 'town'],
+  ['单位', 'town'],
+  ['代码', 'town_code'],
+  ['统计年度', 'year'],
+  ['年份', 'year'],
+] as const) {
+  IDENTITY_BY_HEADER.set(headerKey(alias), field);
+}
+
+const METRIC_BY_HEADER = new Map<string, MetricDef>();
+for (const m of METRICS) {
+  METRIC_BY_HEADER.set(headerKey(m.id), m);
+  METRIC_BY_HEADER.set(headerKey(m.label), m);
+}
+
+export function columnRole(header: string): ColumnRole | null {
+  const key = headerKey(header);
+  const field = IDENTITY_BY_HEADER.get(key);
+  if (field) return { kind: 'identity', field };
+  const def = METRIC_BY_HEADER.get(key);
+  return def ? { kind: 'metric', def } : null;
+}
+
+const text = (c: RawCell | undefined): string => (c === undefined || c.raw === null || c.raw === undefined ? '' : normalizeText(String(c.raw)));
+const shown = (c: RawCell | undefined): string | null => (c === undefined || c.raw === undefined || c.raw === null ? null : String(c.raw));
+
+function parseLayout(s: string): Layout | null | 'invalid' {
+  if (s === '') return null;
+  if (/^2019(年|版|表式)*$/.test(s)) return '2019';
+  if (/^2021(年|版|表式)*$/.test(s)) return '2021';
+  return 'invalid';
+}
+
+function parseBool(s: string): boolean | 'invalid' {
+  const k = s.toLowerCase();
+  if (['', 'false', '0', '否', 'no', 'n'].includes(k)) return false;
+  if (['true', '1', '是', 'yes', 'y'].includes(k)) return true;
+  return 'invalid';
+}
+
+/**
+ * Validate one record. Returns the report when it has no error; the issues list holds every
+ * error and warning found, so that nothing is dropped without being listed.
+ */
+export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Report | null; issues: IngestIssue[] } {
+  const issues: IngestIssue[] = [];
+  const err = (message: string, cell?: RawCell, column?: string) =>
+    issues.push(issue('error', ctx.file, message, { row: rec.row, column: cell?.column ?? column ?? null, value: shown(cell) }));
+  const warn = (message: string, cell?: RawCell) =>
+    issues.push(issue('warning', ctx.file, message, { row: rec.row, column: cell?.column ?? null, value: shown(cell) }));
+  const id = rec.identity;
+
+  const town = text(id.town);
+  if (town === '') err('缺少镇街名称', id.town, '镇街');
+  else if (town.length > 60) err('镇街名称过长（超过 60 个字）', id.town);
+
+  const county = text(id.county);
+  if (county.length > 60) err('县（市、区）名称过长（超过 60 个字）', id.county);
+
+  const yearText = text(id.year).replace(/年$/, '');
+  let year = NaN;
+  if (yearText === '') err('缺少年度', id.year, '年度');
+  else if (!/^\d{4}$/.test(yearText)) err('年度应为四位数字，如 2023', id.year);
+  else {
+    year = Number(yearText);
+    if (year < MIN_YEAR || year > ctx.maxYear) err(`年度应在 ${MIN_YEAR}–${ctx.maxYear} 之间`, id.year);
+  }
+
+  const codeText = text(id.town_code);
+  let town_code: string | null = null;
+  if (codeText !== '') {
+    // 12-digit 统计用区划代码 ends in 000 at township level; keep its first 9 digits.
+    const m = /^(\d{9})(000)?$/.exec(codeText);
+    if (m) town_code = m[1]!;
+    else err('区划代码应为 9 位数字（如 370830106）', id.town_code);
+  }
+
+  const layoutParsed = parseLayout(text(id.layout));
+  let layout: Layout | null = null;
+  if (layoutParsed === 'invalid') err('表式应为 2019 或 2021（或留空）', id.layout);
+  else layout = layoutParsed;
+
+  const syntheticParsed = parseBool(text(id.synthetic));
+  let synthetic = false;
+  if (syntheticParsed === 'invalid') err('示例数据一栏应为 是/否（true/false）', id.synthetic);
+  else synthetic = syntheticParsed;
+
+  const source = text(id.source) || ctx.file;
+
+  const metrics: Record<string, number | null> = {};
+  for (const { def, cell } of rec.metrics) {
+    const res = parseCell(cell.raw, def.kind);
+    if (!res.ok) {
+      err(res.reason, cell);
+      continue;
+    }
+    metrics[def.id] = res.value;
+    if (res.value !== null && layout !== null && !def.layouts.includes(layout)) {
+      warn(`${layout} 表式的报告没有「${def.label}」这一项`, cell);
+    }
+  }
+
+  if (issues.some((i) => i.severity === 'error')) return { report: null, issues };
+  return { report: { county, town, town_code, year, layout, source, synthetic, metrics }, issues };
+}

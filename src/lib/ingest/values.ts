@@ -1,0 +1,45 @@
+/**
+ * Cell values as people type them: `0 `, full-width digits `１２`, `1,234`, empty cells and
+ * `—` / `-` / `/` meaning "not reported".
+ */
+import type { ValueKind } from '../model/tables.ts';
+
+export type CellResult = { ok: true; value: number | null } | { ok: false; reason: string };
+
+/** Marks that mean "not reported". */
+const EMPTY_MARKS = new Set(['', '-', '—', '——', '–', '/', '／', '－', '―', '─']);
+
+/** NFKC turns full-width digits, signs, commas and spaces into their ASCII forms. */
+export function normalizeText(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\ufeff]+/g, ' ').trim();
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** Parse one cell for a metric of the given kind. */
+export function parseCell(raw: unknown, kind: ValueKind): CellResult {
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw === 'number') return checkKind(raw, kind);
+  if (typeof raw !== 'string') return { ok: false, reason: '不是数字' };
+  let s = normalizeText(raw).replace(/\u2212/g, '-');
+  if (EMPTY_MARKS.has(s)) return { ok: true, value: null };
+  s = s.replace(/\s+/g, '');
+  if (GROUPED.test(s)) s = s.replace(/,/g, '');
+  if (!NUMBER.test(s)) return { ok: false, reason: '不是数字' };
+  return checkKind(Number(s), kind);
+}
+
+function checkKind(n: number, kind: ValueKind): CellResult {
+  if (!Number.isFinite(n)) return { ok: false, reason: '不是有限的数字' };
+  if (Math.abs(n) > 2_000_000_000) return { ok: false, reason: '数值过大' };
+  if (kind === 'count') {
+    if (n < 0) return { ok: false, reason: '件数不能为负数' };
+    if (!Number.isInteger(n)) return { ok: false, reason: '件数应为整数' };
+  } else if (kind === 'change') {
+    if (!Number.isInteger(n)) return { ok: false, reason: '增减数应为整数' };
+  } else if (n < 0) {
+    return { ok: false, reason: '金额不能为负数' };
+  }
+  return { ok: true, value: n };
+}
