@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../model/catalogue.ts';
+import { evaluate, measure } from '../model/measures.ts';
+import { townKey, type Report } from '../model/report.ts';
+import { parseReportFile } from '../ingest/parse-file.ts';
+import { mergeFiles } from '../ingest/merge.ts';
+import { datasetSummary, ranking, reportValues } from './queries.ts';
+import { createReportsTable, insertReports } from './reports-table.ts';
+import type { SqlClient } from './sql.ts';
+import { nodeSql } from './testing/node-sql.ts';
+
+const read = (p: string) => readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8');
+
+let sql: SqlClient;
+let reports: Report[];
+
+beforeAll(async () => {
+  sql = await nodeSql();
+  await createReportsTable(sql);
+  const merged = mergeFiles([
+    parseReportFile('kangyi_2021.json', read('data/reports/kangyi_2021.json'), { maxYear: 2026 }),
+    parseReportFile('wenshang_sample_2019-2025.csv', read('data/reports/wenshang_sample_2019-2025.csv'), { maxYear: 2026 }),
+  ]);
+  expect(merged.issues).toEqual([]);
+  reports = merged.reports;
+  await insertReports(sql, reports, 'embedded');
+}, 30_000);
+
+describe('loading the embedded dataset into DuckDB', () => {
+  it('holds 15 towns × 7 years', async () => {
+    const s = await datasetSummary(sql);
+    expect(s).toEqual({
+      reports: 105,
+      towns: 15,
+      years: [2019, 2020, 2021, 2022, 2023, 2024, 2025],
+      counties: ['汶上县'],
+      syntheticReports: 104,
+    });
+  });
+
+  it('gives back the real 康驿镇 2021 report exactly', async () => {
+    const row = await reportValues(sql, 'code:370830106', 2021);
+    expect(row).not.toBeNull();
+    expect(row).toMatchObject({
+      town: '康驿镇',
+      county: '汶上县',
+      layout: '2019',
+      synthetic: false,
+      source: '000_75c809bd29ead2fa.txt',
+      pub_newmedia: 499,
+      pub_website: 13,
+      pub_board: 86,
+      pub_other: null,
+      pub_total: null,
+      train_sessions: 6,
+      train_people: 80,
+      text_applications: 0,
+      text_review: 0,
+      text_suit: 0,
+    });
+    for (const m of METRICS) {
+      if (m.section === 'narrative') continue;
+      // every cell of the 2019 layout is 0 in the report; cells of the other layout are empty
+      expect(row![m.id], m.id).toBe(m.layouts.includes('2019') ? 0 : null);
+    }
+  });
+
+  it('stores every value of every report as loaded', async () => {
+    for (const r of reports.filter((_, i) => i % 13 === 0)) {
+      const row = await reportValues(sql, townKey(r), r.year);
+      for (const m of METRICS) expect(row![m.id], `${r.town} ${r.year} ${m.id}`).toBe(r.metrics[m.id] ?? null);
+    }
+  });
+});
+
+describe('ranking query', () => {
+  it('orders towns by 主动公开总量 as the measure definition computes it, with 未报告 last', async () => {
+    for (const year of [2019, 2021, 2025]) {
+      const rows = await ranking(sql, 'pub_volume', year);
+      expect(rows).toHaveLength(15);
+      const expected = reports
+        .filter((r) => r.year === year)
+        .map((r) => ({ town: r.town, value: evaluate(measure('pub_volume').expr, r) }));
+      for (const e of expected) expect(rows.find((x) => x.town === e.town)?.value).toBe(e.value);
+      const values = rows.map((r) => r.value);
+      const firstNull = values.indexOf(null);
+      const ranked = firstNull < 0 ? values : values.slice(0, firstNull);
+      expect(values.slice(ranked.length).every((v) => v === null)).toBe(true);
+      expect([...ranked].sort((a, b) => b! - a!)).toEqual(ranked);
+      expect(rows[0]!.rank).toBe(1);
+    }
+  });
+
+  it('gives tied towns the same rank and leaves 未报告 unranked', async () => {
+    const rows = await ranking(sql, 't3_new_total', 2023);
+    const zeros = rows.filter((r) => r.value === 0);
+    expect(zeros.length).toBeGreaterThan(1);
+    expect(new Set(zeros.map((r) => r.rank)).size).toBe(1);
+    const unreported = await ranking(sql, 'pub_other', 2023);
+    for (const r of unreported.filter((x) => x.value === null)) expect(r.rank).toBeNull();
+  });
+
+  it('binds the year as a parameter and keeps hostile town names as data', async () => {
+    const hostile: Report = {
+      county: '测试县',
+      town: `'); DROP TABLE reports; --`,
+      town_code: null,
+      year: 2030,
+      layout: null,
+      source: '<img src=x onerror=alert(1)>',
+      synthetic: false,
+      metrics: { pub_total: 7 },
+    };
+    await insertReports(sql, [hostile], 'imported');
+    const rows = await ranking(sql, 'pub_volume', 2030);
+    expect(rows.find((r) => r.value === 7)).toMatchObject({ town: hostile.town, source: hostile.source, rank: 1 });
+    expect((await datasetSummary(sql)).reports).toBe(106);
+    await sql.exec(`DELETE FROM reports WHERE year = 2030`);
+  });
+});
