@@ -357,7 +357,9 @@ function fillNarrative(m: MetricValues, rng: Random, p: TownProfile, carry: Carr
   const newmedia = vary(b.newmedia);
   const board = vary(b.board);
   const other = p.usesOther ? vary(b.other) : null;
-  if (p.totalOnly) {
+  if (rng.chance(0.05)) {
+    // some reports state no publication numbers at all: 未报告, not zero
+  } else if (p.totalOnly) {
     m.pub_total = website + newmedia + board + (other ?? 0);
   } else {
     m.pub_website = gap() ? null : website;

@@ -4,7 +4,8 @@
  * so a query for one metric reads one column however wide the catalogue is, and the mostly-zero
  * table columns compress well: the same layout serves 15 towns and 290,000 reports.
  */
-import { Bool, Float64, Int16, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
@@ -36,19 +37,19 @@ export async function createReportsTable(sql: SqlClient): Promise<void> {
 export function reportsToArrow(reports: readonly Report[], origin: Origin): Table {
   const col = <T>(f: (r: Report) => T) => reports.map(f);
   const columns: Record<string, Vector> = {
-    town_key: vectorFromArray(col(townKey), new Utf8()),
-    county: vectorFromArray(col((r) => r.county), new Utf8()),
-    town: vectorFromArray(col((r) => r.town), new Utf8()),
-    town_code: vectorFromArray(col((r) => r.town_code), new Utf8()),
-    year: vectorFromArray(col((r) => r.year), new Int16()),
-    layout: vectorFromArray(col((r) => r.layout), new Utf8()),
-    source: vectorFromArray(col((r) => r.source), new Utf8()),
-    synthetic: vectorFromArray(col((r) => r.synthetic), new Bool()),
-    origin: vectorFromArray(col(() => origin), new Utf8()),
+    town_key: utf8Vector(col(townKey)),
+    county: utf8Vector(col((r) => r.county)),
+    town: utf8Vector(col((r) => r.town)),
+    town_code: utf8Vector(col((r) => r.town_code)),
+    year: int16Vector(col((r) => r.year)),
+    layout: utf8Vector(col((r) => r.layout)),
+    source: utf8Vector(col((r) => r.source)),
+    synthetic: boolVector(col((r) => r.synthetic)),
+    origin: utf8Vector(col(() => origin)),
   };
   for (const m of METRICS) {
     const values = col((r) => r.metrics[m.id] ?? null);
-    columns[m.id] = m.kind === 'amount' ? vectorFromArray(values, new Float64()) : vectorFromArray(values, new Int32());
+    columns[m.id] = m.kind === 'amount' ? float64Vector(values) : int32Vector(values);
   }
   return new Table(columns);
 }

@@ -1,0 +1,46 @@
+/**
+ * One attachment owns an ECharts instance: init, setOption on every change, resize, dispose.
+ * Use as `<div {@attach echart(() => option)}>`. After each render the element carries
+ * `data-rendered="<n>"`, so tests and benchmarks can wait for a chart to be up to date.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+
+echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+
+export { echarts };
+
+export interface ChartEvents {
+  /** a click on a data item: its category (town) name and data index */
+  onclick?: (e: { name: string; dataIndex: number }) => void;
+}
+
+export function echart(getOption: () => EChartsOption, events: ChartEvents = {}) {
+  return (node: HTMLElement) => {
+    const chart = echarts.init(node, undefined, { renderer: 'canvas', locale: 'ZH' });
+    let revision = 0;
+    let pending = 0;
+    chart.on('finished', () => {
+      node.dataset.rendered = String(pending);
+    });
+    if (events.onclick) {
+      const onclick = events.onclick;
+      chart.on('click', (p) => onclick({ name: String(p.name), dataIndex: p.dataIndex }));
+    }
+    $effect(() => {
+      const option = getOption();
+      pending = ++revision;
+      node.dataset.revision = String(pending);
+      chart.setOption(option, { notMerge: true });
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(node);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+    };
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
+
+describe('arrow columns built without builders', () => {
+  it.each([
+    ['int16', int16Vector, [2019, null, 2025]],
+    ['int32', int32Vector, [0, -3, null, 499, null, 1, 2, 3, 4]],
+    ['float64', float64Vector, [12.5, null, 0]],
+  ] as const)('%s keeps values and nulls', (_, make, values) => {
+    const v = make([...values]);
+    expect(v.toArray().length).toBe(values.length);
+    expect([...v]).toEqual(values);
+    expect(v.nullCount).toBe(values.filter((x) => x === null).length);
+  });
+
+  it('bool and utf8 keep values and nulls, including Chinese and empty strings', () => {
+    expect([...boolVector([true, false, null, true])]).toEqual([true, false, null, true]);
+    const s = ['康驿镇', null, '', "'); DROP TABLE reports; --"];
+    expect([...utf8Vector(s)]).toEqual(s);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Numbers for zh-CN readers: thousands grouping, 万 / 亿 for large values, and 未报告 for empty.
+ */
+const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+export const NOT_REPORTED = '未报告';
+
+/** A value as shown in tables: `1,234`, `12.5`, or 未报告 for empty. */
+export function formatValue(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
+  if (!Number.isFinite(v)) return '—';
+  return grouped.format(v);
+}
+
+/** A compact value for axes and labels: 9,999 → `9,999`; 12,345 → `1.23万`; 3.2e8 → `3.2亿`. */
+export function formatCompact(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
+  if (!Number.isFinite(v)) return '—';
+  const abs = Math.abs(v);
+  if (abs >= 1e8) return `${trim(v / 1e8)}亿`;
+  if (abs >= 1e4) return `${trim(v / 1e4)}万`;
+  return grouped.format(v);
+}
+
+function trim(x: number): string {
+  return String(Number(x.toFixed(2)));
+}
+
+/** A value with its unit: `598 条`. */
+export function formatWithUnit(v: number | null | undefined, unit: string): string {
+  const s = formatValue(v);
+  return s === NOT_REPORTED || s === '—' ? s : `${s} ${unit}`;
+}

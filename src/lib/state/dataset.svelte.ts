@@ -1,0 +1,102 @@
+/**
+ * The dataset's life: start DuckDB and fetch the embedded files at the same time, validate them
+ * against the catalogue, load them into DuckDB, and expose progress, problems and a summary.
+ */
+import { browserSql, startDuckDB } from '../db/client.ts';
+import { datasetSummary, type DatasetSummary } from '../db/queries.ts';
+import { createReportsTable, insertReports } from '../db/reports-table.ts';
+import type { SqlClient } from '../db/sql.ts';
+import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
+import { decodeBytes } from '../ingest/decode.ts';
+import type { IngestIssue } from '../ingest/issues.ts';
+import { mergeFiles } from '../ingest/merge.ts';
+import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
+
+export type StepId = 'db' | 'fetch' | 'validate' | 'insert';
+export type StepStatus = 'waiting' | 'running' | 'done' | 'failed';
+
+export interface Step {
+  id: StepId;
+  label: string;
+  status: StepStatus;
+  detail: string;
+}
+
+const STEPS: readonly Omit<Step, 'status' | 'detail'>[] = [
+  { id: 'db', label: '启动浏览器内数据库（DuckDB）' },
+  { id: 'fetch', label: '读取内置数据文件' },
+  { id: 'validate', label: '按指标目录校验' },
+  { id: 'insert', label: '写入数据库' },
+];
+
+export class DatasetState {
+  status = $state<'loading' | 'ready' | 'error'>('loading');
+  steps = $state<Step[]>(STEPS.map((s) => ({ ...s, status: 'waiting', detail: '' })));
+  /** 0–1 over all steps */
+  progress = $derived(this.steps.reduce((a, s) => a + (s.status === 'done' ? 1 : s.status === 'running' ? 0.5 : 0), 0) / STEPS.length);
+  summary = $state.raw<DatasetSummary | null>(null);
+  issues = $state.raw<IngestIssue[]>([]);
+  error = $state<string | null>(null);
+  /** milliseconds DuckDB took to start, measured in this page */
+  duckdbStartMs = $state<number | null>(null);
+
+  readonly sql: SqlClient = browserSql;
+
+  private step(id: StepId, status: StepStatus, detail = '') {
+    this.steps = this.steps.map((s) => (s.id === id ? { ...s, status, detail } : s));
+  }
+
+  async load(): Promise<void> {
+    let current: StepId = 'db';
+    try {
+      this.step('db', 'running');
+      this.step('fetch', 'running');
+      const dbReady = startDuckDB().then(({ timing }) => {
+        this.duckdbStartMs = Math.round(timing.ms);
+        this.step('db', 'done', `DuckDB ${timing.version}，${this.duckdbStartMs} 毫秒`);
+      });
+      const files = await this.fetchAll();
+      current = 'validate';
+      this.step('validate', 'running');
+      const merged = mergeFiles(files);
+      this.issues = merged.issues;
+      const errors = merged.issues.filter((i) => i.severity === 'error').length;
+      this.step('validate', 'done', `${merged.reports.length} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
+      current = 'db';
+      await dbReady;
+      current = 'insert';
+      this.step('insert', 'running');
+      await createReportsTable(this.sql);
+      await insertReports(this.sql, merged.reports, 'embedded');
+      this.summary = await datasetSummary(this.sql);
+      this.step('insert', 'done', `${this.summary.reports} 份报告，${this.summary.towns} 个镇街`);
+      this.status = 'ready';
+    } catch (e) {
+      this.step(current, 'failed', e instanceof Error ? e.message : String(e));
+      this.error = e instanceof Error ? e.message : String(e);
+      this.status = 'error';
+    }
+  }
+
+  private async fetchAll(): Promise<ParsedFile[]> {
+    if (EMBEDDED_FILES.length === 0) throw new Error('data/reports/ 中没有数据文件');
+    const received = new Map<string, number>();
+    const show = () => {
+      const kb = [...received.values()].reduce((a, b) => a + b, 0) / 1024;
+      this.step('fetch', 'running', `${received.size}/${EMBEDDED_FILES.length} 个文件，${kb.toFixed(0)} KB`);
+    };
+    const parsed = await Promise.all(
+      EMBEDDED_FILES.map(async (f) => {
+        const bytes = await fetchBytes(f.url, (n) => {
+          received.set(f.name, n);
+          show();
+        });
+        received.set(f.name, bytes.length);
+        const { text } = decodeBytes(bytes);
+        return parseReportFile(f.name, text);
+      }),
+    );
+    this.step('fetch', 'done', `${EMBEDDED_FILES.length} 个文件：${EMBEDDED_FILES.map((f) => f.name).join('、')}`);
+    return parsed;
+  }
+}
