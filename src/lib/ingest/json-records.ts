@@ -44,6 +44,7 @@ export function jsonRecords(text: string, file: string): RecordsRead {
       return;
     }
     let bad = false;
+    const seen = new Map<string, string>();
     for (const [key, raw] of Object.entries(metrics)) {
       const def = findMetric(key);
       if (!def) {
@@ -51,6 +52,14 @@ export function jsonRecords(text: string, file: string): RecordsRead {
         bad = true;
         continue;
       }
+      // The same metric by its id and by its label: one value would silently replace the other.
+      const first = seen.get(def.id);
+      if (first !== undefined) {
+        issues.push(issue('error', file, `与 metrics.${first} 是同一指标，重复`, { row, column: `metrics.${key}` }));
+        bad = true;
+        continue;
+      }
+      seen.set(def.id, key);
       rec.metrics.push({ def, cell: { column: `metrics.${key}`, raw } });
     }
     if (bad) skipped++;

@@ -101,6 +101,9 @@ export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Repor
   const warn = (message: string, cell?: RawCell) =>
     issues.push(issue('warning', ctx.file, message, { row: rec.row, column: cell?.column ?? null, value: shown(cell) }));
   const id = rec.identity;
+  for (const cell of Object.values(id)) {
+    if (cell && typeof cell.raw === 'object' && cell.raw !== null) err('应为文字或数字，不能是对象或数组', cell);
+  }
 
   const town = text(id.town);
   if (town === '') err('缺少镇街名称', id.town, '镇街');

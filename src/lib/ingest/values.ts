@@ -16,6 +16,7 @@ export function normalizeText(s: string): string {
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const SPACE_GROUPED = /^[+-]?\d{1,3}( \d{3})+(\.\d+)?$/;
 
 /** Parse one cell for a metric of the given kind. */
 export function parseCell(raw: unknown, kind: ValueKind): CellResult {
@@ -24,7 +25,8 @@ export function parseCell(raw: unknown, kind: ValueKind): CellResult {
   if (typeof raw !== 'string') return { ok: false, reason: '不是数字' };
   let s = normalizeText(raw).replace(/\u2212/g, '-');
   if (EMPTY_MARKS.has(s)) return { ok: true, value: null };
-  s = s.replace(/\s+/g, '');
+  // `1 234` is a grouped number; `12 13` is two numbers in one cell, an error.
+  if (SPACE_GROUPED.test(s)) s = s.replace(/ /g, '');
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
   if (!NUMBER.test(s)) return { ok: false, reason: '不是数字' };
   return checkKind(Number(s), kind);
@@ -41,5 +43,6 @@ function checkKind(n: number, kind: ValueKind): CellResult {
   } else if (n < 0) {
     return { ok: false, reason: '金额不能为负数' };
   }
-  return { ok: true, value: n };
+  // `-0` is read as 0: negative zero would show as "-0" wherever it is formatted.
+  return { ok: true, value: n === 0 ? 0 : n };
 }

@@ -40,7 +40,7 @@ export function readHeader(header: readonly string[], file: string): CsvHeader {
 }
 
 /** Turn parsed rows (header first) into raw records; row numbers are as a spreadsheet shows them. */
-export function wideRecords(rows: readonly string[][], file: string): RecordsRead {
+export function wideRecords({ rows, unclosedQuoteRow }: CsvRows, file: string): RecordsRead {
   const [header, ...body] = rows;
   if (!header) return { records: [], issues: [issue('error', file, '文件是空的')], skipped: 0 };
   const { roles, issues } = readHeader(header, file);
@@ -54,6 +54,15 @@ export function wideRecords(rows: readonly string[][], file: string): RecordsRea
   let skipped = 0;
   body.forEach((cells, i) => {
     const row = i + 2;
+    if (unclosedQuoteRow === i + 1) {
+      // The unclosed quote swallowed every later line into this row's last cell.
+      const lost = (cells[cells.length - 1] ?? '').split(/\r\n|\n|\r/).slice(1).filter((l) => l.trim() !== '').length;
+      issues.push(
+        issue('error', file, `引号没有闭合：从这一行起到文件末尾都被读成了一个单元格，这一行${lost > 0 ? `及其后的 ${lost} 行` : ''}没有读入`, { row }),
+      );
+      skipped += 1 + lost;
+      return;
+    }
     if (cells.every((c) => c.trim() === '')) return;
     if (cells.length !== header.length) {
       issues.push(
@@ -75,11 +84,19 @@ export function wideRecords(rows: readonly string[][], file: string): RecordsRea
   return { records, issues, skipped };
 }
 
+export interface CsvRows {
+  rows: string[][];
+  /** index in `rows` of a row whose quoted field is never closed (it swallows the rest of the file) */
+  unclosedQuoteRow: number | null;
+}
+
 /** Parse CSV text (already decoded to a string) into rows of strings. */
-export function csvRows(text: string): string[][] {
+export function csvRows(text: string): CsvRows {
   const res = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: false });
   const rows = res.data;
   // PapaParse yields one empty row for a trailing newline.
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  return rows;
+  const missing = res.errors.find((e) => e.code === 'MissingQuotes');
+  const unclosedQuoteRow = missing?.row !== undefined && missing.row < rows.length ? missing.row : null;
+  return { rows, unclosedQuoteRow };
 }
