@@ -6,7 +6,7 @@ import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
 import { datasetSummary, ranking, reportValues } from './queries.ts';
-import { createReportsTable, insertReports } from './reports-table.ts';
+import { REPORTS, createReportsTable, insertReports } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
@@ -116,6 +116,6 @@ describe('ranking query', () => {
     const rows = await ranking(sql, 'pub_volume', 2030);
     expect(rows.find((r) => r.value === 7)).toMatchObject({ town: hostile.town, source: hostile.source, rank: 1 });
     expect((await datasetSummary(sql)).reports).toBe(106);
-    await sql.exec(`DELETE FROM reports WHERE year = 2030`);
+    await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2030`);
   });
 });

@@ -3,6 +3,7 @@
  * identifiers spliced into SQL are catalogue ids, through the measure compiler.
  */
 import { measure, toSql } from '../model/measures.ts';
+import { REPORTS } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 
 export interface DatasetSummary {
@@ -18,11 +19,11 @@ export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
     `SELECT CAST(COUNT(*) AS INTEGER) AS reports,
             CAST(COUNT(DISTINCT town_key) AS INTEGER) AS towns,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
-     FROM reports`,
+     FROM ${REPORTS}`,
   );
-  const years = await sql.query<{ year: number }>(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM reports ORDER BY year`);
+  const years = await sql.query<{ year: number }>(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ${REPORTS} ORDER BY year`);
   const counties = await sql.query<{ county: string }>(
-    `SELECT county FROM reports GROUP BY county ORDER BY MIN(town_code) NULLS LAST, county`,
+    `SELECT county FROM ${REPORTS} GROUP BY county ORDER BY MIN(town_code) NULLS LAST, county`,
   );
   return {
     reports: totals?.reports ?? 0,
@@ -57,9 +58,9 @@ export async function ranking(sql: SqlClient, measureId: string, year: number): 
   return sql.query<RankingRow>(
     `WITH towns AS (
        SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
-       FROM reports GROUP BY town_key
+       FROM ${REPORTS} GROUP BY town_key
      ), y AS (
-       SELECT town_key, ${expr} AS value, synthetic, source FROM reports WHERE year = ?
+       SELECT town_key, ${expr} AS value, synthetic, source FROM ${REPORTS} WHERE year = ?
      )
      SELECT t.town_key, t.town, t.town_code, t.county,
             y.value,
@@ -75,6 +76,6 @@ export async function ranking(sql: SqlClient, measureId: string, year: number): 
 
 /** One report's stored values, for checks and the town detail view. */
 export async function reportValues(sql: SqlClient, townKey: string, year: number): Promise<Record<string, unknown> | null> {
-  const rows = await sql.query(`SELECT * FROM reports WHERE town_key = ? AND year = ?`, [townKey, year]);
+  const rows = await sql.query(`SELECT * FROM ${REPORTS} WHERE town_key = ? AND year = ?`, [townKey, year]);
   return rows[0] ?? null;
 }

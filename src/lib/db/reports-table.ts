@@ -16,7 +16,17 @@ export type Origin = 'embedded' | 'imported';
 
 const sqlType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
 
-export const CREATE_REPORTS = `CREATE TABLE IF NOT EXISTS reports (
+/**
+ * The table lives in an in-memory database attached with compression: DuckDB does not compress
+ * its default in-memory database, and a country's reports (290,000 × 245 columns, mostly 0)
+ * take about 550 MB uncompressed but about 16 MB compressed (measured on DuckDB-WASM 1.4.3).
+ */
+export const STORE = 'store';
+export const REPORTS = `${STORE}.reports`;
+
+export const ATTACH_STORE = `ATTACH IF NOT EXISTS ':memory:' AS ${STORE} (COMPRESS)`;
+
+export const CREATE_REPORTS = `CREATE TABLE IF NOT EXISTS ${REPORTS} (
   town_key VARCHAR NOT NULL,
   county VARCHAR NOT NULL,
   town VARCHAR NOT NULL,
@@ -30,6 +40,7 @@ export const CREATE_REPORTS = `CREATE TABLE IF NOT EXISTS reports (
 )`;
 
 export async function createReportsTable(sql: SqlClient): Promise<void> {
+  await sql.exec(ATTACH_STORE);
   await sql.exec(CREATE_REPORTS);
 }
 
@@ -56,13 +67,13 @@ export function reportsToArrow(reports: readonly Report[], origin: Origin): Tabl
 
 let batch = 0;
 
-/** Append reports to `reports` (through a staging table, matched by column name). */
+/** Append reports to the reports table (through a staging table, matched by column name). */
 export async function insertReports(sql: SqlClient, reports: readonly Report[], origin: Origin): Promise<void> {
   if (reports.length === 0) return;
   const staging = `staging_${++batch}`;
   await sql.insertArrow(reportsToArrow(reports, origin), staging);
   try {
-    await sql.exec(`INSERT INTO reports BY NAME SELECT * FROM ${staging}`);
+    await sql.exec(`INSERT INTO ${REPORTS} BY NAME SELECT * FROM ${staging}`);
   } finally {
     await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
   }
