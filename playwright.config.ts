@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; override with CHROMIUM_PATH on other machines. Never a downloaded browser. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Not 4173, so that tests can run while `npm start` serves the dashboard.
+const PORT = Number(process.env.E2E_PORT ?? 4180);
 
 export default defineConfig({
   testDir: 'e2e',
