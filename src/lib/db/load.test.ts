@@ -5,7 +5,7 @@ import { evaluate, measure } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
-import { datasetSummary, ranking, reportValues } from './queries.ts';
+import { datasetSummary, ranking, reportValues } from './queries/index.ts';
 import { REPORTS, createReportsTable, insertReports } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';

@@ -17,10 +17,14 @@ export type Expr =
   /** a / b; empty when either is empty or b is 0 */
   | { op: 'ratio'; num: Expr; den: Expr };
 
+export type MeasureFormat = 'count' | 'amount' | 'percent';
+
 export interface Measure {
   readonly id: string;
   readonly label: string;
   readonly unit: string;
+  /** how values are shown: counts, 万元 amounts, or a ratio shown as a percentage */
+  readonly format: MeasureFormat;
   /** how empty values are treated, in Chinese, shown beside the measure */
   readonly rule: string;
   readonly expr: Expr;
@@ -32,6 +36,8 @@ export const metricExpr = (id: string): Expr => {
 };
 
 const channelIds = PUBLICATION_CHANNELS.flatMap((c) => c.metrics);
+const sumOf = (...ids: string[]): Expr => ({ op: 'sumStated', args: ids.map(metricExpr) });
+const RATIO_RULE = '分子或分母未填时为未报告；分母为 0 时显示“—”。合计时为各镇街分子之和除以分母之和（只计两者都已填的镇街）。';
 
 /** Named derived measures. */
 export const MEASURES: readonly Measure[] = [
@@ -39,9 +45,87 @@ export const MEASURES: readonly Measure[] = [
     id: 'pub_volume',
     label: '主动公开总量',
     unit: '条',
+    format: 'count',
     rule: '报告写明主动公开信息总数时取总数，否则为各渠道（网站、新媒体、公开栏、其他）已填数之和；各项均未填为未报告。',
     expr: { op: 'coalesce', args: [metricExpr('pub_total'), { op: 'sumStated', args: channelIds.map(metricExpr) }] },
   },
+  {
+    id: 'apps_received',
+    label: '本年新收申请',
+    unit: '件',
+    format: 'count',
+    rule: '表三「本年新收政府信息公开申请数量」总计列；未填为未报告。',
+    expr: metricExpr('t3_new_total'),
+  },
+  {
+    id: 'apps_handled',
+    label: '办理申请',
+    unit: '件',
+    format: 'count',
+    rule: '表三「办理结果·总计」总计列；未填为未报告。',
+    expr: metricExpr('t3_total_total'),
+  },
+  {
+    id: 'open_rate',
+    label: '公开率',
+    unit: '%',
+    format: 'percent',
+    rule: `（予以公开 + 部分公开）÷ 办理总计。${RATIO_RULE}`,
+    expr: { op: 'ratio', num: sumOf('t3_open_total', 't3_partial_total'), den: metricExpr('t3_total_total') },
+  },
+  {
+    id: 'review_cases',
+    label: '行政复议案件',
+    unit: '件',
+    format: 'count',
+    rule: '表四「行政复议·总计」；未填为未报告。',
+    expr: metricExpr('t4_review_total'),
+  },
+  {
+    id: 'suit_cases',
+    label: '行政诉讼案件',
+    unit: '件',
+    format: 'count',
+    rule: '表四两类行政诉讼（未经复议直接起诉、复议后起诉）总计之和；都未填为未报告。',
+    expr: sumOf('t4_suit_direct_total', 't4_suit_after_review_total'),
+  },
+  {
+    id: 'review_correction_rate',
+    label: '复议纠错率',
+    unit: '%',
+    format: 'percent',
+    rule: `行政复议「结果纠正」÷「总计」。${RATIO_RULE}`,
+    expr: { op: 'ratio', num: metricExpr('t4_review_corrected'), den: metricExpr('t4_review_total') },
+  },
+  {
+    id: 'suit_correction_rate',
+    label: '诉讼纠错率',
+    unit: '%',
+    format: 'percent',
+    rule: `两类行政诉讼「结果纠正」之和 ÷「总计」之和。${RATIO_RULE}`,
+    expr: {
+      op: 'ratio',
+      num: sumOf('t4_suit_direct_corrected', 't4_suit_after_review_corrected'),
+      den: sumOf('t4_suit_direct_total', 't4_suit_after_review_total'),
+    },
+  },
+];
+
+/** Measures offered first in pickers: the derived ones and the headline catalogue metrics. */
+export const COMMON_MEASURE_IDS: readonly string[] = [
+  'pub_volume',
+  'pub_website',
+  'pub_newmedia',
+  'pub_board',
+  'train_sessions',
+  'train_people',
+  'apps_received',
+  'apps_handled',
+  'open_rate',
+  'review_cases',
+  'suit_cases',
+  'review_correction_rate',
+  'suit_correction_rate',
 ];
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
@@ -51,7 +135,14 @@ export function measure(id: string): Measure {
   const d = BY_ID.get(id);
   if (d) return d;
   const m = metric(id);
-  return { id: m.id, label: m.label, unit: m.unit, rule: '未填为未报告。', expr: metricExpr(m.id) };
+  return {
+    id: m.id,
+    label: m.section === 'narrative' ? m.label : m.short,
+    unit: m.unit,
+    format: m.kind === 'amount' ? 'amount' : 'count',
+    rule: `「${m.label}」，未填为未报告。`,
+    expr: metricExpr(m.id),
+  };
 }
 
 export function isMeasureId(id: string): boolean {
@@ -108,4 +199,50 @@ export function toSql(expr: Expr): string {
     case 'ratio':
       return `(${toSql(expr.num)} / NULLIF(${toSql(expr.den)}, 0))`;
   }
+}
+
+/** The columns an expression reads. */
+export function exprMetrics(expr: Expr): string[] {
+  switch (expr.op) {
+    case 'metric':
+      return [expr.id];
+    case 'coalesce':
+    case 'sumStated':
+      return expr.args.flatMap(exprMetrics);
+    case 'ratio':
+      return [...exprMetrics(expr.num), ...exprMetrics(expr.den)];
+  }
+}
+
+/**
+ * Compile to an aggregate over many reports (a county total): counts are summed over the reports
+ * that state them; a ratio is the sum of numerators over the sum of denominators, counting only
+ * reports that state both. NULL when no report states it.
+ */
+export function toAggregateSql(expr: Expr): string {
+  if (expr.op !== 'ratio') return `SUM(${toSql(expr)})`;
+  const num = toSql(expr.num);
+  const den = toSql(expr.den);
+  const both = `${num} IS NOT NULL AND ${den} IS NOT NULL`;
+  return `(SUM(${num}) FILTER (WHERE ${both}) / NULLIF(SUM(${den}) FILTER (WHERE ${both}), 0))`;
+}
+
+/** Evaluate the aggregate of toAggregateSql over reports, in JS (for tests and small data). */
+export function aggregate(expr: Expr, reports: readonly Report[]): number | null {
+  if (expr.op !== 'ratio') {
+    const vals = reports.map((r) => evaluate(expr, r)).filter((v): v is number => v !== null);
+    return vals.length === 0 ? null : vals.reduce((a, b) => a + b, 0);
+  }
+  let n = 0;
+  let d = 0;
+  let any = false;
+  for (const r of reports) {
+    const a = evaluate(expr.num, r);
+    const b = evaluate(expr.den, r);
+    if (a === null || b === null) continue;
+    any = true;
+    n += a;
+    d += b;
+  }
+  return !any || d === 0 ? null : n / d;
 }

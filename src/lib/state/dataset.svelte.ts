@@ -3,7 +3,7 @@
  * against the catalogue, load them into DuckDB, and expose progress, problems and a summary.
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
-import { datasetSummary, type DatasetSummary } from '../db/queries.ts';
+import { datasetSummary, type DatasetSummary } from '../db/queries/index.ts';
 import { createReportsTable, insertReports } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';

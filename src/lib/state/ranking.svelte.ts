@@ -2,7 +2,7 @@
  * The ranking shown for a measure and a year, re-queried when either changes; stale results are
  * dropped.
  */
-import { ranking, type RankingRow } from '../db/queries.ts';
+import { ranking, type RankingRow } from '../db/queries/index.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { latestOnly } from './latest.ts';
 

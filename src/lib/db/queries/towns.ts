@@ -1,0 +1,57 @@
+/** The towns and years in the data, a summary of it, and one report's stored values. */
+import { REPORTS } from '../reports-table.ts';
+import type { SqlClient } from '../sql.ts';
+
+export interface DatasetSummary {
+  reports: number;
+  towns: number;
+  years: number[];
+  counties: string[];
+  syntheticReports: number;
+}
+
+export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
+  const [totals] = await sql.query<{ reports: number; towns: number; synthetic: number }>(
+    `SELECT CAST(COUNT(*) AS INTEGER) AS reports,
+            CAST(COUNT(DISTINCT town_key) AS INTEGER) AS towns,
+            CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
+     FROM ${REPORTS}`,
+  );
+  const years = await sql.query<{ year: number }>(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ${REPORTS} ORDER BY year`);
+  const counties = await sql.query<{ county: string }>(
+    `SELECT county FROM ${REPORTS} GROUP BY county ORDER BY MIN(town_code) NULLS LAST, county`,
+  );
+  return {
+    reports: totals?.reports ?? 0,
+    towns: totals?.towns ?? 0,
+    years: years.map((r) => r.year),
+    counties: counties.map((r) => r.county),
+    syntheticReports: totals?.synthetic ?? 0,
+  };
+}
+
+export interface TownInfo {
+  town_key: string;
+  /** the name in the town's latest report */
+  town: string;
+  town_code: string | null;
+  county: string;
+  /** years with a report */
+  reports: number;
+}
+
+/** Every town in the data, in official code order (towns without a code last, by name). */
+export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
+  return sql.query<TownInfo>(
+    `SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county,
+            CAST(COUNT(*) AS INTEGER) AS reports
+     FROM ${REPORTS} GROUP BY town_key
+     ORDER BY town_code NULLS LAST, county, town`,
+  );
+}
+
+/** One report's stored values (identity and every metric column), or null. */
+export async function reportValues(sql: SqlClient, townKey: string, year: number): Promise<Record<string, unknown> | null> {
+  const rows = await sql.query(`SELECT * EXCLUDE (origin) FROM ${REPORTS} WHERE town_key = ? AND year = ?`, [townKey, year]);
+  return rows[0] ?? null;
+}

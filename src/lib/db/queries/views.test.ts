@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aggregate, evaluate, measure, metricExpr, type Expr } from '../../model/measures.ts';
+import { townKey, type Report } from '../../model/report.ts';
+import type { SqlClient } from '../sql.ts';
+import { embeddedDb } from '../testing/embedded.ts';
+import { listTowns } from './towns.ts';
+import { ranking } from './ranking.ts';
+import {
+  applicationTotals,
+  applicationsByTown,
+  countyTrend,
+  measureTrend,
+  overviewData,
+  OVERVIEW_MEASURES,
+  publicationByTown,
+  reviewByTown,
+  townHistory,
+  trainingByTown,
+} from './views.ts';
+
+let sql: SqlClient;
+let reports: Report[];
+const inYear = (y: number, keys: string[] | null = null) =>
+  reports.filter((r) => r.year === y && (keys === null || keys.includes(townKey(r))));
+
+beforeAll(async () => {
+  ({ sql, reports } = await embeddedDb());
+}, 30_000);
+
+const SOME = ['code:370830106', 'code:370830102', 'code:370830001'];
+
+describe('towns', () => {
+  it('lists the 15 towns in official code order', async () => {
+    const towns = await listTowns(sql);
+    expect(towns.map((t) => t.town_code)).toEqual([...towns.map((t) => t.town_code)].sort());
+    expect(towns[0]).toMatchObject({ town: '中都街道', town_key: 'code:370830001', reports: 7 });
+    expect(towns).toHaveLength(15);
+  });
+});
+
+describe('ranking with last year', () => {
+  it.each([null, SOME])('ranks within the town filter %j and gives last year’s rank among the same towns', async (scope) => {
+    const rows = await ranking(sql, 'pub_volume', 2022, scope);
+    expect(rows).toHaveLength(scope?.length ?? 15);
+    const expr = measure('pub_volume').expr;
+    for (const row of rows) {
+      const cur = inYear(2022, scope).find((r) => townKey(r) === row.town_key)!;
+      const prev = inYear(2021, scope).find((r) => townKey(r) === row.town_key)!;
+      expect(row.value).toBe(evaluate(expr, cur));
+      expect(row.prev_value).toBe(evaluate(expr, prev));
+      const better = (y: number, v: number | null) =>
+        v === null ? null : 1 + inYear(y, scope).filter((r) => (evaluate(expr, r) ?? -Infinity) > v).length;
+      expect(row.rank).toBe(better(2022, row.value));
+      expect(row.prev_rank).toBe(better(2021, row.prev_value));
+    }
+  });
+
+  it('ranks a ratio measure and leaves division by zero unranked', async () => {
+    const rows = await ranking(sql, 'open_rate', 2023);
+    for (const row of rows) {
+      const r = inYear(2023).find((x) => townKey(x) === row.town_key)!;
+      expect(row.value).toBe(evaluate(measure('open_rate').expr, r));
+      if ((r.metrics.t3_total_total ?? 0) === 0) expect(row.value).toBeNull();
+    }
+  });
+});
+
+describe('totals agree with the measure definitions', () => {
+  it('overview sums each measure over the towns in scope, for the year and the year before', async () => {
+    for (const scope of [null, SOME]) {
+      const data = await overviewData(sql, 2024, scope, scope?.length ?? 15);
+      for (const id of OVERVIEW_MEASURES) {
+        const expr = measure(id).expr;
+        expect(data.current!.values[id], id).toBeCloseTo(aggregate(expr, inYear(2024, scope)) ?? NaN, 9);
+        expect(data.previous!.values[id], id).toBeCloseTo(aggregate(expr, inYear(2023, scope)) ?? NaN, 9);
+        const stated = inYear(2024, scope).filter((r) =>
+          expr.op === 'ratio' ? evaluate(expr.num, r) !== null && evaluate(expr.den, r) !== null : evaluate(expr, r) !== null,
+        ).length;
+        expect(data.current!.stated[id], id).toBe(stated);
+      }
+      expect(data.current!.reports).toBe(inYear(2024, scope).length);
+    }
+  });
+
+  it('county trend has one entry per year with reports', async () => {
+    const t = await countyTrend(sql, ['train_sessions', 'apps_received'], 2019, 2025, null);
+    expect(t.map((x) => x.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    for (const x of t) expect(x.values.train_sessions).toBe(aggregate(metricExpr('train_sessions'), inYear(x.year)));
+  });
+});
+
+describe('per-town views', () => {
+  const check = (rows: { town_key: string; reported: boolean; [k: string]: unknown }[], year: number, cols: Record<string, Expr>) => {
+    for (const row of rows) {
+      const r = inYear(year).find((x) => townKey(x) === row.town_key);
+      expect(row.reported).toBe(r !== undefined);
+      for (const [k, e] of Object.entries(cols)) expect(row[k], `${row.town_key} ${k}`).toBe(r ? evaluate(e, r) : null);
+    }
+  };
+
+  it('publication by channel', async () => {
+    const rows = await publicationByTown(sql, 2021, null);
+    expect(rows).toHaveLength(15);
+    check(rows, 2021, { website: metricExpr('pub_website'), total: metricExpr('pub_total'), volume: measure('pub_volume').expr });
+    expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ website: 13, newmedia: 499, board: 86, other: null, volume: 598 });
+  });
+
+  it('training', async () => {
+    const rows = await trainingByTown(sql, 2021, SOME);
+    expect(rows.map((r) => r.town_key)).toEqual(['code:370830001', 'code:370830102', 'code:370830106']);
+    check(rows, 2021, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
+    expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ sessions: 6, people: 80 });
+  });
+
+  it('applications: outcome groups add up to handled where R2 holds', async () => {
+    const rows = await applicationsByTown(sql, 2023, null);
+    for (const r of rows.filter((x) => x.reported)) {
+      const sum = (r.open ?? 0) + (r.partial ?? 0) + (r.deny ?? 0) + (r.unable ?? 0) + (r.reject ?? 0) + (r.other ?? 0);
+      expect(sum).toBe(r.handled);
+    }
+    check(rows, 2023, { received: metricExpr('t3_new_total'), carried_out: metricExpr('t3_carried_out_total') });
+  });
+
+  it('application totals include the applicant mix', async () => {
+    const [t] = await applicationTotals(sql, 2025, 2025, null);
+    expect(t!.values.by_person).toBe(aggregate(metricExpr('t3_new_person'), inYear(2025)));
+    const applicants = ['by_person', 'by_business', 'by_research', 'by_ngo', 'by_legal', 'by_org_other'] as const;
+    const sum = applicants.reduce((a, k) => a + (t!.values[k] ?? 0), 0);
+    // 寅寺镇 2025 breaks R8 only; R4 holds, so applicant columns add up to the total column
+    expect(sum).toBe(t!.values.received);
+  });
+
+  it('review and litigation by result; 白石镇 2021 shows its documented R5 break', async () => {
+    const rows = await reviewByTown(sql, 2021, null);
+    const baishi = rows.find((r) => r.town === '白石镇')!;
+    expect(baishi.review_upheld! + baishi.review_corrected! + baishi.review_other! + baishi.review_pending!).toBe(
+      baishi.review_total! + 1,
+    );
+  });
+});
+
+describe('trends and history', () => {
+  it('gives every town in scope a point for every year in range, empty where not reported', async () => {
+    const series = await measureTrend(sql, 'pub_volume', 2019, 2025, SOME);
+    expect(series.map((s) => s.town)).toEqual(['中都街道', '南旺镇', '康驿镇']);
+    for (const s of series) {
+      expect(s.points.map((p) => p.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+      for (const p of s.points) {
+        const r = inYear(p.year).find((x) => townKey(x) === s.town_key)!;
+        expect(p.value).toBe(evaluate(measure('pub_volume').expr, r));
+      }
+    }
+  });
+
+  it('a town’s history has its own values per year', async () => {
+    const h = await townHistory(sql, 'code:370830106', 2019, 2025);
+    expect(h).toHaveLength(7);
+    expect(h.find((x) => x.year === 2021)!.values).toMatchObject({ pub_volume: 598, train_sessions: 6, train_people: 80, apps_received: 0 });
+    expect(h.find((x) => x.year === 2021)!.synthetic).toBe(0);
+  });
+
+  it('keeps hostile town keys as data in the town filter', async () => {
+    const rows = await ranking(sql, 'pub_volume', 2021, ["code:370830106') OR TRUE --", 'code:370830106']);
+    expect(rows.map((r) => r.town)).toEqual(['康驿镇']);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The data behind each view, as named queries over per-town values and yearly totals. Columns
+ * are catalogue expressions, so the empty-value rules of the measures apply everywhere.
+ */
+import { metricExpr, measure, toSql, type Expr } from '../../model/measures.ts';
+import { OUTCOME_GROUPS } from '../../model/groupings.ts';
+import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables.ts';
+import { REPORTS } from '../reports-table.ts';
+import type { SqlClient } from '../sql.ts';
+import { perTown, type TownRow } from './per-town.ts';
+import { scopeSql, type TownScope } from './scope.ts';
+import { totalsByYear, type YearTotals } from './totals.ts';
+
+const m = (id: string): Expr => measure(id).expr;
+const sumOf = (ids: readonly string[]): Expr => ({ op: 'sumStated', args: ids.map(metricExpr) });
+
+/** Headline figures of 总览, as measure ids. */
+export const OVERVIEW_MEASURES = [
+  'pub_volume',
+  'pub_website',
+  'pub_newmedia',
+  'pub_board',
+  'pub_other',
+  'train_sessions',
+  'train_people',
+  'apps_received',
+  'apps_handled',
+  'open_rate',
+  'review_cases',
+  'suit_cases',
+] as const;
+export type OverviewMeasure = (typeof OVERVIEW_MEASURES)[number];
+
+export interface OverviewData {
+  year: number;
+  /** towns in scope (the filter), whether or not they reported */
+  towns: number;
+  current: YearTotals<OverviewMeasure> | null;
+  previous: YearTotals<OverviewMeasure> | null;
+}
+
+export async function overviewData(sql: SqlClient, year: number, towns: TownScope, townCount: number): Promise<OverviewData> {
+  const columns = Object.fromEntries(OVERVIEW_MEASURES.map((id) => [id, m(id)])) as Record<OverviewMeasure, Expr>;
+  const totals = await totalsByYear(sql, year - 1, year, towns, columns);
+  return {
+    year,
+    towns: townCount,
+    current: totals.find((t) => t.year === year) ?? null,
+    previous: totals.find((t) => t.year === year - 1) ?? null,
+  };
+}
+
+/** 主动公开 by channel, with the stated total and the volume measure. */
+export function publicationByTown(sql: SqlClient, year: number, towns: TownScope) {
+  return perTown(sql, year, towns, {
+    website: metricExpr('pub_website'),
+    newmedia: metricExpr('pub_newmedia'),
+    board: metricExpr('pub_board'),
+    other: metricExpr('pub_other'),
+    total: metricExpr('pub_total'),
+    volume: m('pub_volume'),
+  });
+}
+export type PublicationRow = Awaited<ReturnType<typeof publicationByTown>>[number];
+
+/** One measure per town per year over a range, for trend lines. */
+export interface TrendSeries {
+  town_key: string;
+  town: string;
+  points: { year: number; value: number | null }[];
+}
+
+export async function measureTrend(sql: SqlClient, measureId: string, from: number, to: number, towns: TownScope): Promise<TrendSeries[]> {
+  const scope = scopeSql(towns);
+  const rows = await sql.query<{ town_key: string; town: string; year: number | null; value: number | null }>(
+    `WITH towns AS (
+       SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
+       FROM ${REPORTS} WHERE TRUE${scope.sql} GROUP BY town_key
+     )
+     SELECT t.town_key, t.town, CAST(r.year AS INTEGER) AS year, r.value
+     FROM towns t LEFT JOIN (
+       SELECT town_key, year, ${toSql(m(measureId))} AS value FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}
+     ) r ON r.town_key = t.town_key
+     ORDER BY t.town_code NULLS LAST, t.county, t.town, r.year`,
+    [...scope.params, from, to, ...scope.params],
+  );
+  const byTown = new Map<string, TrendSeries>();
+  for (const r of rows) {
+    let s = byTown.get(r.town_key);
+    if (!s) {
+      s = { town_key: r.town_key, town: r.town, points: [] };
+      for (let year = from; year <= to; year++) s.points.push({ year, value: null });
+      byTown.set(r.town_key, s);
+    }
+    if (r.year !== null) s.points[r.year - from]!.value = r.value;
+  }
+  return [...byTown.values()];
+}
+
+export function countyTrend<K extends string>(sql: SqlClient, ids: readonly K[], from: number, to: number, towns: TownScope) {
+  return totalsByYear(sql, from, to, towns, Object.fromEntries(ids.map((id) => [id, m(id)])) as Record<K, Expr>);
+}
+
+export function trainingByTown(sql: SqlClient, year: number, towns: TownScope) {
+  return perTown(sql, year, towns, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
+}
+export type TrainingRow = Awaited<ReturnType<typeof trainingByTown>>[number];
+
+/** Outcome groups of table 三 (总计 column): each the sum of its stated rows. */
+const OUTCOME_COLUMNS = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g.id, sumOf(g.rows.map((r) => t3Id(r, 'total')))])) as Record<
+  'open' | 'partial' | 'deny' | 'unable' | 'reject' | 'other',
+  Expr
+>;
+const APPLICANT_COLUMNS = Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [`by_${c}`, metricExpr(t3Id('new', c))])) as Record<
+  'by_person' | 'by_business' | 'by_research' | 'by_ngo' | 'by_legal' | 'by_org_other',
+  Expr
+>;
+
+export function applicationsByTown(sql: SqlClient, year: number, towns: TownScope) {
+  return perTown(sql, year, towns, {
+    received: metricExpr(t3Id('new', 'total')),
+    carried_in: metricExpr(t3Id('carried_in', 'total')),
+    carried_out: metricExpr(t3Id('carried_out', 'total')),
+    handled: metricExpr(t3Id('total', 'total')),
+    ...OUTCOME_COLUMNS,
+  });
+}
+export type ApplicationsRow = Awaited<ReturnType<typeof applicationsByTown>>[number];
+
+/** County mix of outcomes and applicant types, and received applications, per year. */
+export function applicationTotals(sql: SqlClient, from: number, to: number, towns: TownScope) {
+  return totalsByYear(sql, from, to, towns, {
+    received: metricExpr(t3Id('new', 'total')),
+    carried_in: metricExpr(t3Id('carried_in', 'total')),
+    carried_out: metricExpr(t3Id('carried_out', 'total')),
+    handled: metricExpr(t3Id('total', 'total')),
+    ...OUTCOME_COLUMNS,
+    ...APPLICANT_COLUMNS,
+  });
+}
+export type ApplicationTotals = Awaited<ReturnType<typeof applicationTotals>>[number];
+
+type ResultKey = (typeof T4_COLUMNS)[number]['id'];
+const REVIEW_COLUMNS = Object.fromEntries(
+  T4_COLUMNS.flatMap((c) => [
+    [`review_${c.id}`, metricExpr(t4Id('review', c.id))],
+    [`suit_${c.id}`, sumOf([t4Id('suit_direct', c.id), t4Id('suit_after_review', c.id)])],
+  ]),
+) as Record<`review_${ResultKey}` | `suit_${ResultKey}`, Expr>;
+
+/** 行政复议 and 行政诉讼 (both kinds together) by result, per town. */
+export function reviewByTown(sql: SqlClient, year: number, towns: TownScope) {
+  return perTown(sql, year, towns, REVIEW_COLUMNS);
+}
+export type ReviewRow = Awaited<ReturnType<typeof reviewByTown>>[number];
+
+export function reviewTotals(sql: SqlClient, from: number, to: number, towns: TownScope) {
+  return totalsByYear(sql, from, to, towns, REVIEW_COLUMNS);
+}
+export type ReviewTotals = Awaited<ReturnType<typeof reviewTotals>>[number];
+
+/** A town's headline measures across every year it reported. */
+export const HISTORY_MEASURES = ['pub_volume', 'train_sessions', 'train_people', 'apps_received', 'review_cases', 'suit_cases'] as const;
+
+export async function townHistory(sql: SqlClient, townKey: string, from: number, to: number) {
+  const rows = await totalsByYear(
+    sql,
+    from,
+    to,
+    [townKey],
+    Object.fromEntries(HISTORY_MEASURES.map((id) => [id, m(id)])) as Record<(typeof HISTORY_MEASURES)[number], Expr>,
+  );
+  return rows;
+}
+export type TownHistoryRow = Awaited<ReturnType<typeof townHistory>>[number];
+
+export type { TownRow };
