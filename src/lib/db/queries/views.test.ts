@@ -4,6 +4,7 @@ import { townKey, type Report } from '../../model/report.ts';
 import type { SqlClient } from '../sql.ts';
 import { embeddedDb } from '../testing/embedded.ts';
 import { listTowns } from './towns.ts';
+import type { TownRowBase } from './per-town.ts';
 import { ranking } from './ranking.ts';
 import {
   applicationTotals,
@@ -90,8 +91,8 @@ describe('totals agree with the measure definitions', () => {
 });
 
 describe('per-town views', () => {
-  const check = (rows: { town_key: string; reported: boolean; [k: string]: unknown }[], year: number, cols: Record<string, Expr>) => {
-    for (const row of rows) {
+  const check = (townRows: readonly TownRowBase[], year: number, cols: Record<string, Expr>) => {
+    for (const row of townRows as (TownRowBase & Record<string, unknown>)[]) {
       const r = inYear(year).find((x) => townKey(x) === row.town_key);
       expect(row.reported).toBe(r !== undefined);
       for (const [k, e] of Object.entries(cols)) expect(row[k], `${row.town_key} ${k}`).toBe(r ? evaluate(e, r) : null);

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { decodeState, defaultState, encodeState, VIEWS, type DashboardState, type UrlContext, type ViewId } from './url-state.ts';
+
+const HOSTILE_TOWNS = [
+  'name:汶上县/南站,北站',
+  'name:汶上县/a b',
+  'name:汶上县/A&B=C',
+  'name:汶上县/100%满意',
+  'name:汶上县/%2C%25',
+  'name:汶上县/"引号"\'单引号\'',
+  'name:汶上县/+加号+',
+  'name:汶上县/?#问号井号',
+  'name:汶上县/ 首尾空格 ',
+  'name:汶上县/,,',
+];
+
+const ctx: UrlContext = {
+  years: [2019, 2020, 2021, 2022, 2023, 2024, 2025],
+  townKeys: ['code:370830001', 'code:370830106', 'code:370830107', 'name:汶上县/某镇', 'code:ABC', ...HOSTILE_TOWNS],
+  isMeasure: (id) => ['pub_volume', 'pub_total', 'pub_website'].includes(id),
+  defaultMeasure: 'pub_volume',
+};
+
+const D = defaultState(ctx);
+const state = (over: Partial<DashboardState>): DashboardState => ({ ...D, ...over });
+const decode = (search: string) => decodeState(search, ctx);
+
+describe('VIEWS and defaultState', () => {
+  it('lists the views in navigation order with their titles', () => {
+    expect(VIEWS.map((v) => `${v.id}:${v.title}`)).toEqual([
+      'overview:总览',
+      'ranking:排名',
+      'publication:主动公开',
+      'training:培训',
+      'applications:依申请公开',
+      'review:复议诉讼',
+      'town:镇街详情',
+    ]);
+  });
+
+  it('defaults to the overview of the last year over the whole range', () => {
+    expect(D).toEqual({ view: 'overview', year: 2025, from: 2019, to: 2025, towns: null, measure: 'pub_volume', town: null });
+  });
+
+  it('handles a single data year', () => {
+    const one = defaultState({ ...ctx, years: [2021] });
+    expect([one.year, one.from, one.to]).toEqual([2021, 2021, 2021]);
+  });
+});
+
+describe('encodeState', () => {
+  const cases: [string, Partial<DashboardState>, string][] = [
+    ['everything default', {}, ''],
+    ['view', { view: 'ranking' }, 'view=ranking'],
+    ['year', { year: 2021 }, 'year=2021'],
+    ['from only', { from: 2020 }, 'from=2020'],
+    ['to only', { to: 2023 }, 'to=2023'],
+    ['code keys as bare codes', { towns: ['code:370830106', 'code:370830001'] }, 'towns=370830001%2C370830106'],
+    ['name keys in full', { towns: ['name:汶上县/某镇'] }, `towns=${encodeURIComponent('name:汶上县/某镇')}`],
+    ['non-numeric code in full', { towns: ['code:ABC'] }, 'towns=code%3AABC'],
+    ['comma in a name is escaped', { towns: ['name:汶上县/南站,北站'] }, `towns=${encodeURIComponent('name:汶上县/南站%2C北站')}`],
+    ['percent in a name is escaped', { towns: ['name:汶上县/100%满意'] }, `towns=${encodeURIComponent('name:汶上县/100%25满意')}`],
+    ['all towns means 全部', { towns: [...ctx.townKeys] }, ''],
+    ['empty selection means 全部', { towns: [] }, ''],
+    ['measure', { measure: 'pub_total' }, 'measure=pub_total'],
+    ['detail town by code', { view: 'town', town: 'code:370830107' }, 'view=town&town=370830107'],
+    ['detail town by name', { town: 'name:汶上县/a b' }, `town=${new URLSearchParams({ t: 'name:汶上县/a b' }).toString().slice(2)}`],
+    [
+      'fixed parameter order',
+      { town: 'code:370830001', measure: 'pub_website', towns: ['code:370830107'], to: 2024, from: 2020, year: 2022, view: 'review' },
+      'view=review&year=2022&from=2020&to=2024&towns=370830107&measure=pub_website&town=370830001',
+    ],
+  ];
+  it.each(cases)('%s', (_name, over, expected) => {
+    expect(encodeState(state(over), ctx)).toBe(expected);
+  });
+
+  it('writes towns in ctx order without duplicates', () => {
+    const s = state({ towns: ['code:370830107', 'code:370830001', 'code:370830107'] });
+    expect(decode(encodeState(s, ctx)).state.towns).toEqual(['code:370830001', 'code:370830107']);
+    expect(encodeState(s, ctx)).toBe('towns=370830001%2C370830107');
+  });
+
+  it('uses URLSearchParams for the overall encoding', () => {
+    const q = encodeState(state({ towns: ['name:汶上县/A&B=C', 'code:370830106'] }), ctx);
+    expect(q).not.toMatch(/[&=].*[&=]/); // & and = inside the value are percent-encoded
+    expect(new URLSearchParams(q).get('towns')).toBe('370830106,name:汶上县/A&B=C');
+  });
+});
+
+describe('decodeState: valid input', () => {
+  const cases: [string, string, Partial<DashboardState>][] = [
+    ['empty', '', {}],
+    ['only "?"', '?', {}],
+    ['leading "?"', '?view=training&year=2020', { view: 'training', year: 2020 }],
+    ['unrelated params are ignored', 'utm_source=wx&view=publication&foo=bar', { view: 'publication' }],
+    ['range', 'from=2020&to=2022', { from: 2020, to: 2022 }],
+    ['from == to', 'from=2022&to=2022', { from: 2022, to: 2022 }],
+    ['bare code', 'towns=370830106', { towns: ['code:370830106'] }],
+    ['full code key is accepted too', 'towns=code%3A370830106', { towns: ['code:370830106'] }],
+    ['order and duplicates normalised', 'towns=370830107,370830001,370830107', { towns: ['code:370830001', 'code:370830107'] }],
+    ['spaces around items (hand-edited)', 'towns=370830001,+370830107+', { towns: ['code:370830001', 'code:370830107'] }],
+    ['empty items are skipped', 'towns=,370830001,,', { towns: ['code:370830001'] }],
+    ['empty list means 全部', 'towns=', {}],
+    ['every town means 全部', `towns=${encodeURIComponent(ctx.townKeys.map((k) => k.replace(/%/g, '%25').replace(/,/g, '%2C')).join(','))}`, {}],
+    ['escaped comma', `towns=${encodeURIComponent('name:汶上县/南站%2C北站')}`, { towns: ['name:汶上县/南站,北站'] }],
+    ['lower-case escapes', `towns=${encodeURIComponent('name:汶上县/南站%2c北站')}`, { towns: ['name:汶上县/南站,北站'] }],
+    ['measure', 'measure=pub_website', { measure: 'pub_website' }],
+    ['detail town', 'view=town&town=370830106', { view: 'town', town: 'code:370830106' }],
+    ['detail town by name', `town=${encodeURIComponent('name:汶上县/某镇')}`, { town: 'name:汶上县/某镇' }],
+    ['first of repeated params wins', 'view=ranking&view=review', { view: 'ranking' }],
+  ];
+  it.each(cases)('%s', (_name, search, over) => {
+    expect(decode(search)).toEqual({ state: state(over), notes: [] });
+  });
+});
+
+describe('decodeState: invalid values fall back with one note each', () => {
+  const cases: [string, string, Partial<DashboardState>, string[]][] = [
+    ['unknown view', 'view=charts', {}, ['网址中的视图“charts”无法识别，已显示“总览”。']],
+    ['empty view', 'view=', {}, ['网址中的视图“”无法识别，已显示“总览”。']],
+    ['year out of range', 'year=2030', {}, ['网址中的年度“2030”不在数据年份（2019–2025）中，已显示 2025 年。']],
+    ['year not an integer', 'year=2021.5', {}, ['网址中的年度“2021.5”不在数据年份（2019–2025）中，已显示 2025 年。']],
+    ['year text', 'year=去年', {}, ['网址中的年度“去年”不在数据年份（2019–2025）中，已显示 2025 年。']],
+    ['year in exponent form', 'year=2.021e3', {}, ['网址中的年度“2.021e3”不在数据年份（2019–2025）中，已显示 2025 年。']],
+    ['from out of range', 'from=2000&to=2022', { to: 2022 }, ['网址中的起始年份“2000”不在数据年份（2019–2025）中，已从 2019 年起显示。']],
+    ['to out of range', 'from=2021&to=2099', { from: 2021 }, ['网址中的截止年份“2099”不在数据年份（2019–2025）中，已显示到 2025 年。']],
+    ['from > to', 'from=2024&to=2020', {}, ['网址中的年份范围“2024–2020”起始年份晚于截止年份，已显示 2019–2025 年。']],
+    [
+      'both ends invalid',
+      'from=x&to=y',
+      {},
+      ['网址中的起始年份“x”不在数据年份（2019–2025）中，已从 2019 年起显示。', '网址中的截止年份“y”不在数据年份（2019–2025）中，已显示到 2025 年。'],
+    ],
+    ['unknown town dropped, known kept', 'towns=370830106,999999999', { towns: ['code:370830106'] }, ['网址中的镇街“999999999”不在数据中，已忽略。']],
+    [
+      'several unknown towns in one note',
+      'towns=1,370830106,2,1',
+      { towns: ['code:370830106'] },
+      ['网址中的镇街“1”、“2”不在数据中，已忽略。'],
+    ],
+    ['no known town remains', 'towns=1,2', {}, ['网址中的镇街“1”、“2”不在数据中，已显示全部镇街。']],
+    ['unknown measure', 'measure=drop_table', {}, ['网址中的指标“drop_table”无法识别，已改用默认指标。']],
+    ['unknown detail town', 'view=town&town=123', { view: 'town' }, ['网址中的镇街详情“123”不在数据中，未选择镇街。']],
+    ['empty detail town', 'town=', {}, ['网址中的镇街详情“”不在数据中，未选择镇街。']],
+  ];
+  it.each(cases)('%s', (_name, search, over, notes) => {
+    expect(decode(search)).toEqual({ state: state(over), notes });
+  });
+
+  it('gives one note per invalid parameter and keeps the valid ones', () => {
+    const r = decode('view=nope&year=2022&from=1&to=2023&towns=370830107,x&measure=?&town=y');
+    expect(r.state).toEqual(state({ year: 2022, to: 2023, towns: ['code:370830107'] }));
+    expect(r.notes).toHaveLength(5);
+    expect(r.notes.every((n) => n.startsWith('网址中的'))).toBe(true);
+  });
+
+  it('lists at most five dropped towns and counts the rest', () => {
+    const r = decode(`towns=${Array.from({ length: 12 }, (_, i) => `x${i}`).join(',')}`);
+    expect(r.notes).toEqual(['网址中的镇街“x0”、“x1”、“x2”、“x3”、“x4”等 12 个不在数据中，已显示全部镇街。']);
+  });
+
+  it('names non-contiguous data years one by one', () => {
+    const r = decodeState('year=2020', { ...ctx, years: [2019, 2021, 2025] });
+    expect(r.notes).toEqual(['网址中的年度“2020”不在数据年份（2019、2021、2025）中，已显示 2025 年。']);
+  });
+});
+
+describe('decodeState: hostile input does not throw', () => {
+  const long = 'A'.repeat(200_000);
+  const cases: [string, string][] = [
+    ['very long value', `view=${long}&year=${long}&towns=${long}&measure=${long}&town=${long}`],
+    ['very many towns', `towns=${Array.from({ length: 50_000 }, (_, i) => i).join(',')}`],
+    ['script tag', `view=${encodeURIComponent('<script>alert(1)</script>')}&town=<script>`],
+    ['malformed percent-encoding', 'view=%E0%A4%A&towns=%E0%A4%A,%ZZ,%&measure=%&year=%E0%A4%A'],
+    ['lone surrogate', `town=${'\ud800'}&towns=${'\udfff'}`],
+    ['control characters', 'view=%00%01%1F&towns=%0A%0D'],
+    ['only separators', '&&&==&?&'],
+    ['prototype keys', 'towns=__proto__,constructor&measure=__proto__&view=toString'],
+  ];
+  it.each(cases)('%s', (_name, search) => {
+    const r = decode(search);
+    expect(r.state.view).toBeTypeOf('string');
+    expect(VIEWS.some((v) => v.id === r.state.view)).toBe(true);
+    expect(ctx.years).toContain(r.state.year);
+    for (const n of r.notes) expect(n.length).toBeLessThan(400);
+  });
+
+  it('shortens long values and strips control characters in notes', () => {
+    const r = decode(`view=${'长'.repeat(100)}%0A`);
+    expect(r.notes).toEqual([`网址中的视图“${'长'.repeat(40)}…”无法识别，已显示“总览”。`]);
+    expect(decode('view=a%0Ab').notes).toEqual(['网址中的视图“a b”无法识别，已显示“总览”。']);
+  });
+});
+
+/** mulberry32: a small seeded generator so that failures can be reproduced. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  const x = xs[Math.floor(r() * xs.length)];
+  if (x === undefined) throw new Error('empty list');
+  return x;
+}
+
+const MEASURES = ['pub_volume', 'pub_total', 'pub_website'];
+
+function randomState(r: () => number): DashboardState {
+  const a = pick(r, ctx.years);
+  const b = pick(r, ctx.years);
+  const chosen = ctx.townKeys.filter(() => r() < 0.3);
+  const towns = chosen.length === 0 || chosen.length === ctx.townKeys.length ? null : chosen;
+  return {
+    view: pick(r, VIEWS).id,
+    year: pick(r, ctx.years),
+    from: Math.min(a, b),
+    to: Math.max(a, b),
+    towns: r() < 0.3 ? null : towns,
+    measure: pick(r, MEASURES),
+    town: r() < 0.3 ? null : pick(r, ctx.townKeys),
+  };
+}
+
+describe('round trip', () => {
+  it('decodes every encoded valid state to itself without notes (2000 seeded states)', () => {
+    const r = rng(20250101);
+    for (let i = 0; i < 2000; i++) {
+      const s = randomState(r);
+      const q = encodeState(s, ctx);
+      expect(decode(q), q).toEqual({ state: s, notes: [] });
+      expect(decode(`?${q}&utm=1`).state, q).toEqual(s);
+    }
+  });
+
+  it('round-trips each awkward town name alone and in a list', () => {
+    for (const k of HOSTILE_TOWNS) {
+      for (const s of [state({ towns: [k] }), state({ town: k, view: 'town' as ViewId }), state({ towns: [k, 'code:370830106'] })]) {
+        const q = encodeState(s, ctx);
+        expect(decode(q), q).toEqual({ state: normalised(s), notes: [] });
+      }
+    }
+  });
+
+  it('round-trips the default state as the empty string', () => {
+    expect(encodeState(D, ctx)).toBe('');
+    expect(decode('')).toEqual({ state: D, notes: [] });
+  });
+
+  it('round-trips with a context of randomly generated town names', () => {
+    const r = rng(7);
+    const alphabet = ['a', 'Z', '0', '9', ',', ' ', '&', '=', '%', '"', "'", '+', '#', '?', '/', ':', '镇', '街', '汶', '%2C', '%25', '<', '>'];
+    const keys = new Set<string>();
+    while (keys.size < 60) {
+      const n = 1 + Math.floor(r() * 8);
+      keys.add(`name:${pick(r, ['汶上县', '某,县'])}/${Array.from({ length: n }, () => pick(r, alphabet)).join('')}`);
+    }
+    const rctx: UrlContext = { ...ctx, townKeys: ['code:370830106', ...keys] };
+    for (let i = 0; i < 500; i++) {
+      const chosen = rctx.townKeys.filter(() => r() < 0.2);
+      const towns = chosen.length === 0 || chosen.length === rctx.townKeys.length ? null : chosen;
+      const s = state({ towns, town: pick(r, rctx.townKeys) });
+      const q = encodeState(s, rctx);
+      expect(decodeState(q, rctx), q).toEqual({ state: s, notes: [] });
+    }
+  });
+});
+
+function normalised(s: DashboardState): DashboardState {
+  if (s.towns === null) return s;
+  const chosen = new Set(s.towns);
+  return { ...s, towns: ctx.townKeys.filter((k) => chosen.has(k)) };
+}

@@ -1,0 +1,199 @@
+/**
+ * The dashboard's view and filters in the URL query string, so that a view can be bookmarked and
+ * shared. Only values that differ from the defaults are written; every invalid value read back
+ * falls back to its default with a note in Chinese (never a blank page, never an exception).
+ */
+
+export type ViewId = 'overview' | 'ranking' | 'publication' | 'training' | 'applications' | 'review' | 'town';
+
+/** in navigation order; titles are exactly these */
+export const VIEWS: readonly { id: ViewId; title: string }[] = [
+  { id: 'overview', title: '总览' },
+  { id: 'ranking', title: '排名' },
+  { id: 'publication', title: '主动公开' },
+  { id: 'training', title: '培训' },
+  { id: 'applications', title: '依申请公开' },
+  { id: 'review', title: '复议诉讼' },
+  { id: 'town', title: '镇街详情' },
+];
+
+export interface DashboardState {
+  view: ViewId;
+  /** the selected 年度 */
+  year: number;
+  /** year range for trends, from <= to */
+  from: number;
+  to: number;
+  /** selected town keys, in the order of ctx.townKeys; null = 全部 */
+  towns: string[] | null;
+  /** ranking measure id */
+  measure: string;
+  /** town key shown in 镇街详情 */
+  town: string | null;
+}
+
+export interface UrlContext {
+  /** sorted ascending, non-empty: the years present in the data */
+  years: readonly number[];
+  /** all known town keys, in official order */
+  townKeys: readonly string[];
+  isMeasure: (id: string) => boolean;
+  defaultMeasure: string;
+}
+
+export function defaultState(ctx: UrlContext): DashboardState {
+  const first = ctx.years[0] ?? 0;
+  const last = ctx.years[ctx.years.length - 1] ?? first;
+  return { view: 'overview', year: last, from: first, to: last, towns: null, measure: ctx.defaultMeasure, town: null };
+}
+
+const CODE_PREFIX = 'code:';
+
+/** A town key as written in the URL: `code:370830106` → `370830106`; other keys in full. */
+function townToUrl(key: string): string {
+  const rest = key.startsWith(CODE_PREFIX) ? key.slice(CODE_PREFIX.length) : null;
+  return rest !== null && /^\d+$/.test(rest) ? rest : key;
+}
+
+/** The known town key an item from the URL stands for, or null. */
+function townFromUrl(item: string, known: ReadonlySet<string>): string | null {
+  for (const s of item === item.trim() ? [item] : [item, item.trim()]) {
+    if (/^\d+$/.test(s) && known.has(CODE_PREFIX + s)) return CODE_PREFIX + s;
+    if (known.has(s)) return s;
+  }
+  return null;
+}
+
+/**
+ * Items of the `towns` list: `%` and `,` inside an item are written as `%25` and `%2C` (decoded in
+ * one pass), so the list separator stays a plain comma and Chinese names are encoded only once.
+ */
+const escapeItem = (s: string): string => s.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
+const unescapeItem = (s: string): string => s.replace(/%25|%2C/gi, (m) => (m === '%25' ? '%' : ','));
+
+/** Selected towns in ctx order without duplicates or unknown keys; all or none → null. */
+function normaliseTowns(towns: readonly string[] | null, ctx: UrlContext): string[] | null {
+  if (towns === null) return null;
+  const chosen = new Set(towns);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of ctx.townKeys) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (chosen.has(k)) out.push(k);
+  }
+  return out.length === 0 || out.length === seen.size ? null : out;
+}
+
+export function encodeState(state: DashboardState, ctx: UrlContext): string {
+  const d = defaultState(ctx);
+  const p = new URLSearchParams();
+  if (state.view !== d.view) p.set('view', state.view);
+  if (state.year !== d.year) p.set('year', String(state.year));
+  if (state.from !== d.from) p.set('from', String(state.from));
+  if (state.to !== d.to) p.set('to', String(state.to));
+  const towns = normaliseTowns(state.towns, ctx);
+  if (towns !== null) p.set('towns', towns.map((k) => escapeItem(townToUrl(k))).join(','));
+  if (state.measure !== d.measure) p.set('measure', state.measure);
+  if (state.town !== null) p.set('town', townToUrl(state.town));
+  return p.toString();
+}
+
+/** A value from the URL as quoted in a note: shortened, without control characters. */
+function shown(v: string): string {
+  const chars = Array.from(v.replace(/[\u0000-\u001f\u007f]/g, ' '));
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
+}
+
+/** The data years for a note: `2019–2025` when contiguous, else `2019、2021、2025`. */
+function yearsText(years: readonly number[]): string {
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (first === undefined || last === undefined) return '无';
+  if (first === last) return String(first);
+  return last - first === years.length - 1 ? `${first}–${last}` : years.join('、');
+}
+
+const YEAR_RE = /^\d{1,6}$/;
+
+export function decodeState(search: string, ctx: UrlContext): { state: DashboardState; notes: string[] } {
+  const d = defaultState(ctx);
+  const state: DashboardState = { ...d };
+  const notes: string[] = [];
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(search);
+  } catch {
+    return { state, notes: ['网址中的参数无法读取，已显示默认视图。'] };
+  }
+  const known = new Set(ctx.townKeys);
+  const inYears = (raw: string): number | null => {
+    const t = raw.trim();
+    const y = YEAR_RE.test(t) ? Number(t) : NaN;
+    return ctx.years.includes(y) ? y : null;
+  };
+  const range = yearsText(ctx.years);
+
+  const view = p.get('view');
+  if (view !== null) {
+    const v = VIEWS.find((x) => x.id === view.trim());
+    if (v) state.view = v.id;
+    else notes.push(`网址中的视图“${shown(view)}”无法识别，已显示“总览”。`);
+  }
+
+  const year = p.get('year');
+  if (year !== null) {
+    const y = inYears(year);
+    if (y !== null) state.year = y;
+    else notes.push(`网址中的年度“${shown(year)}”不在数据年份（${range}）中，已显示 ${d.year} 年。`);
+  }
+
+  const from = p.get('from');
+  const to = p.get('to');
+  const f = from === null ? null : inYears(from);
+  const t = to === null ? null : inYears(to);
+  if (from !== null && f === null) notes.push(`网址中的起始年份“${shown(from)}”不在数据年份（${range}）中，已从 ${d.from} 年起显示。`);
+  if (to !== null && t === null) notes.push(`网址中的截止年份“${shown(to)}”不在数据年份（${range}）中，已显示到 ${d.to} 年。`);
+  state.from = f ?? d.from;
+  state.to = t ?? d.to;
+  if (state.from > state.to) {
+    notes.push(`网址中的年份范围“${state.from}–${state.to}”起始年份晚于截止年份，已显示 ${d.from}–${d.to} 年。`);
+    state.from = d.from;
+    state.to = d.to;
+  }
+
+  const towns = p.get('towns');
+  if (towns !== null) {
+    const keys: string[] = [];
+    const dropped = new Set<string>();
+    for (const raw of towns.split(',')) {
+      const item = unescapeItem(raw);
+      if (item.trim() === '') continue;
+      const k = townFromUrl(item, known);
+      if (k !== null) keys.push(k);
+      else dropped.add(item);
+    }
+    state.towns = normaliseTowns(keys, ctx);
+    if (dropped.size > 0) {
+      const list = [...dropped].slice(0, 5).map((s) => `“${shown(s)}”`).join('、');
+      const more = dropped.size > 5 ? `等 ${dropped.size} 个` : '';
+      const after = keys.length === 0 ? '已显示全部镇街' : '已忽略';
+      notes.push(`网址中的镇街${list}${more}不在数据中，${after}。`);
+    }
+  }
+
+  const measure = p.get('measure');
+  if (measure !== null) {
+    if (ctx.isMeasure(measure)) state.measure = measure;
+    else notes.push(`网址中的指标“${shown(measure)}”无法识别，已改用默认指标。`);
+  }
+
+  const town = p.get('town');
+  if (town !== null) {
+    const k = townFromUrl(town, known);
+    if (k !== null) state.town = k;
+    else notes.push(`网址中的镇街详情“${shown(town)}”不在数据中，未选择镇街。`);
+  }
+
+  return { state, notes };
+}
