@@ -31,3 +31,30 @@ export function formatWithUnit(v: number | null | undefined, unit: string): stri
   const s = formatValue(v);
   return s === NOT_REPORTED || s === '—' ? s : `${s} ${unit}`;
 }
+
+const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A ratio as a percentage: 0.625 → `62.5%`; empty → 未报告; not computable (NaN, ±∞) → `—`. */
+export function formatPercent(v: number | null | undefined): string {
+  if (v === null || v === undefined) return NOT_REPORTED;
+  if (!Number.isFinite(v)) return '—';
+  return percent.format(v);
+}
+
+/** A value in a measure's format. */
+export function formatMeasure(v: number | null | undefined, format: 'count' | 'amount' | 'percent'): string {
+  return format === 'percent' ? formatPercent(v) : formatValue(v);
+}
+
+/** A signed change: `+12`, `-3`, `0`; empty → `—`. */
+export function formatDelta(v: number | null, format: 'count' | 'amount' | 'percent' = 'count'): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  if (format === 'percent') return `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)} 个百分点`;
+  return `${v > 0 ? '+' : ''}${grouped.format(v)}`;
+}
+
+/** A 同比 ratio: `+20%`, `-5.5%`; not computable → `—`. */
+export function formatRatio(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  return `${v > 0 ? '+' : ''}${percent.format(v)}`;
+}

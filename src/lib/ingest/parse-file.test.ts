@@ -899,3 +899,14 @@ describe('JSON identity fields of the wrong type', () => {
     expect(p.rejected).toBe(2);
   });
 });
+
+describe('control characters in names', () => {
+  it('refuses a town or county name with a control character', () => {
+    const p = parse('ctl.csv', 'county,town,year\n汶上县,康驿\u001f镇,2021\n汶\u0007上县,南旺镇,2021\n汶上县,义桥镇,2021\n');
+    expect(towns(p)).toEqual(['义桥镇']);
+    expect(errors(p).map((e) => [e.row, e.column])).toEqual([
+      [2, 'town'],
+      [3, 'county'],
+    ]);
+  });
+});

@@ -73,6 +73,8 @@ export function columnRole(header: string): ColumnRole | null {
   return def ? { kind: 'metric', def } : null;
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 const text = (c: RawCell | undefined): string => (c === undefined || c.raw === null || c.raw === undefined ? '' : normalizeText(String(c.raw)));
 const shown = (c: RawCell | undefined): string | null => (c === undefined || c.raw === undefined || c.raw === null ? null : String(c.raw));
 
@@ -111,6 +113,9 @@ export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Repor
 
   const county = text(id.county);
   if (county.length > 60) err('县（市、区）名称过长（超过 60 个字）', id.county);
+  // Control characters have no place in a name (and U+001F separates town keys in queries).
+  if (CONTROL.test(town)) err('镇街名称含有控制字符', id.town);
+  if (CONTROL.test(county)) err('县（市、区）名称含有控制字符', id.county);
 
   const yearText = text(id.year).replace(/年$/, '');
   let year = NaN;
