@@ -10,6 +10,7 @@ function recordRequests(page: Page): Request[] {
 async function openDashboard(page: Page) {
   await page.goto('/');
   await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: '排名', exact: true }).click();
   await expect(page.locator('[data-view="ranking"][data-ready="true"]')).toBeVisible();
 }
 

@@ -1,15 +1,16 @@
 /**
  * One attachment owns an ECharts instance: init, setOption on every change, resize, dispose.
- * Use as `<div {@attach echart(() => option)}>`. After each render the element carries
- * `data-rendered="<n>"`, so tests and benchmarks can wait for a chart to be up to date.
+ * Use as `<div {@attach echart(() => option)}>`. Each setOption bumps `data-revision`; the first
+ * frame drawn after it sets `data-rendered` to the same number, so tests and benchmarks can wait
+ * until a chart shows the latest data (update animations may still be running).
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { DatasetComponent, GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export { echarts };
 
@@ -23,8 +24,8 @@ export function echart(getOption: () => EChartsOption, events: ChartEvents = {})
     const chart = echarts.init(node, undefined, { renderer: 'canvas', locale: 'ZH' });
     let revision = 0;
     let pending = 0;
-    chart.on('finished', () => {
-      node.dataset.rendered = String(pending);
+    chart.on('rendered', () => {
+      if (node.dataset.rendered !== String(pending)) node.dataset.rendered = String(pending);
     });
     if (events.onclick) {
       const onclick = events.onclick;

@@ -1,39 +1,97 @@
 import { describe, expect, it } from 'vitest';
-import { rankingBarOption } from './ranking-bar.ts';
+import type { RankingRow } from '../db/queries/ranking.ts';
+import { measure } from '../model/measures.ts';
+import { callFormatter, XSS, XSS_ESCAPED } from './fixtures.ts';
+import { rankingBarChart, rankingBarTitle } from './ranking-bar.ts';
 
-const rows = [
-  { town_key: 'a', town: '中都街道', value: 900, rank: 1 },
-  { town_key: 'b', town: '<img src=x onerror=alert(1)>', value: 500, rank: 2 },
-  { town_key: 'c', town: '康驿镇', value: 500, rank: 2 },
-  { town_key: 'd', town: '军屯乡', value: null, rank: null },
-];
+const row = (town_key: string, town: string, value: number | null, rank: number | null): RankingRow => ({
+  town_key,
+  town,
+  town_code: null,
+  county: '汶上县',
+  value,
+  rank,
+  reported: value !== null,
+  synthetic: false,
+  source: null,
+  prev_value: null,
+  prev_rank: null,
+});
 
-describe('rankingBarOption', () => {
-  const option = rankingBarOption({ rows, measureLabel: '主动公开总量', unit: '条', year: 2021 }) as Record<string, any>;
+const rows = [row('a', '中都街道', 900, 1), row('b', XSS, 500, 2), row('c', '康驿镇', 500, 2), row('e', '郭楼镇', 0, 4), row('d', '军屯乡', null, null)];
+
+describe('rankingBarChart', () => {
+  const spec = rankingBarChart({ rows, measure: measure('pub_volume'), year: 2021 });
+  const o = spec.option as Record<string, any>;
 
   it('titles the chart with year and measure', () => {
-    expect(option.title.text).toBe('2021 年各镇街主动公开总量排名');
+    expect(spec.title).toBe('2021 年各镇街主动公开总量排名');
+    expect(o.title.text).toBe(spec.title);
+    expect(rankingBarTitle({ measureLabel: '公开率', year: 2020 })).toBe('2020 年各镇街公开率排名');
   });
 
-  it('draws only reported towns, in rank order, and names the unreported ones', () => {
-    expect(option.yAxis.data).toEqual(['中都街道', '<img src=x onerror=alert(1)>', '康驿镇']);
-    expect(option.series[0].data).toEqual([900, 500, 500]);
-    expect(option.title.subtext).toBe('未报告（不参与排名）：军屯乡');
+  it('draws only reported towns, in rank order, keeps a zero, and names the unreported ones', () => {
+    expect(o.yAxis.data).toEqual(['中都街道', XSS, '康驿镇', '郭楼镇']);
+    expect(o.yAxis.inverse).toBe(true);
+    expect(o.series[0].data).toEqual([900, 500, 500, 0]);
+    expect(spec.categoryKeys).toEqual(['a', 'b', 'c', 'e']);
+    expect(o.title.subtext).toBe('未报告（不参与排名）：军屯乡');
+  });
+
+  it('tabulates rank, town and value', () => {
+    expect(spec.table).toEqual({
+      header: ['名次', '镇街', '主动公开总量（条）'],
+      rows: [
+        [1, '中都街道', 900],
+        [2, XSS, 500],
+        [2, '康驿镇', 500],
+        [4, '郭楼镇', 0],
+      ],
+    });
   });
 
   it('escapes town names in the HTML tooltip', () => {
-    const html = option.tooltip.formatter({ name: rows[1]!.town, value: 500, dataIndex: 1 });
+    const html = callFormatter(o.tooltip.formatter, { name: XSS, value: 500, dataIndex: 1 });
     expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain(XSS_ESCAPED);
     expect(html).toContain('第 2 名：500 条');
   });
 
   it('uses a CJK font so that exported images show Chinese', () => {
-    expect(option.textStyle.fontFamily).toMatch(/^"Noto Sans CJK SC"/);
+    expect(o.textStyle.fontFamily).toMatch(/^'Noto Sans CJK SC'/);
+  });
+
+  it('grows with the number of towns', () => {
+    const many = Array.from({ length: 30 }, (_, i) => row(`t${i}`, `镇${i}`, 30 - i, i + 1));
+    expect(rankingBarChart({ rows: many, measure: measure('pub_volume'), year: 2021 }).height).toBeGreaterThan(30 * 26);
+    expect(spec.height).toBe(320);
   });
 
   it('has no subtitle when every town reported', () => {
-    const o = rankingBarOption({ rows: rows.slice(0, 3), measureLabel: 'x', unit: '条', year: 2021 }) as Record<string, any>;
-    expect(o.title.subtext).toBe('');
+    const s = rankingBarChart({ rows: rows.slice(0, 3), measure: measure('pub_volume'), year: 2021 });
+    expect((s.option as any).title.subtext).toBe('');
+  });
+
+  it.each([
+    [0.125, '12.5%', 12.5],
+    [1, '100%', 100],
+    [0, '0%', 0],
+    [2 / 3, '66.7%', 66.67],
+  ])('shows the percent measure %s as %s on labels, axis and tooltip', (v, text, tableValue) => {
+    const s = rankingBarChart({ rows: [row('a', '中都街道', v, 1), row('d', '军屯乡', null, null)], measure: measure('open_rate'), year: 2022 });
+    const p = s.option as Record<string, any>;
+    expect(p.series[0].data).toEqual([v]);
+    expect(callFormatter(p.series[0].label.formatter, { value: v })).toBe(text);
+    expect(callFormatter(p.xAxis.axisLabel.formatter, v)).toBe(text);
+    expect(callFormatter(p.tooltip.formatter, { dataIndex: 0 })).toContain(`第 1 名：${text}`);
+    expect(s.table.header).toEqual(['名次', '镇街', '公开率（%）']);
+    expect(s.table.rows).toEqual([[1, '中都街道', tableValue]]);
+  });
+
+  it('never lets NaN or Infinity reach the chart', () => {
+    const s = rankingBarChart({ rows: [row('a', '中都街道', Number.NaN, null), row('b', '康驿镇', Infinity, 1)], measure: measure('open_rate'), year: 2022 });
+    expect((s.option as any).series[0].data).toEqual([]);
+    expect(s.table.rows).toEqual([]);
+    expect((s.option as any).title.subtext).toBe('未报告（不参与排名）：中都街道、康驿镇');
   });
 });

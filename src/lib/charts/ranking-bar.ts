@@ -1,60 +1,66 @@
 /**
  * Ranking bar chart: towns that reported the measure, highest first; towns that did not are
- * named in the subtitle, never drawn as zero.
+ * named in the subtitle, never drawn as zero. Percent measures (fractions) show as `12.5%`.
  */
-import type { EChartsOption } from 'echarts';
-import { formatCompact, formatWithUnit } from '../format.ts';
-import { escapeHtml } from './escape.ts';
+import type { RankingRow } from '../db/queries/ranking.ts';
+import type { Measure } from '../model/measures.ts';
+import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, percentCell, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import type { ChartSpec } from './spec.ts';
 import { BASE_OPTION } from './theme.ts';
 
 export interface RankingBarInput {
-  rows: readonly { town: string; value: number | null; rank: number | null; town_key: string }[];
-  measureLabel: string;
-  unit: string;
+  rows: readonly RankingRow[];
+  measure: Measure;
   year: number;
 }
 
-export function rankingBarTitle(input: Pick<RankingBarInput, 'measureLabel' | 'year'>): string {
+export function rankingBarTitle(input: { measureLabel: string; year: number }): string {
   return `${input.year} 年各镇街${input.measureLabel}排名`;
 }
 
-export function rankingBarOption(input: RankingBarInput): EChartsOption {
-  const ranked = input.rows.filter((r) => r.value !== null);
-  const unreported = input.rows.filter((r) => r.value === null).map((r) => r.town);
+export function rankingBarChart(input: RankingBarInput): ChartSpec {
+  const { measure: m } = input;
+  const ranked = input.rows.filter((r) => num(r.value) !== null);
+  const unreported = input.rows.filter((r) => num(r.value) === null).map((r) => r.town);
+  const title = rankingBarTitle({ measureLabel: m.label, year: input.year });
+  const subtext = unreportedSubtitle(unreported, '未报告（不参与排名）');
+  const layout = horizontalLayout(ranked.length, subtext, false);
+  const percent = m.format === 'percent';
   return {
-    ...BASE_OPTION,
-    title: {
-      text: rankingBarTitle(input),
-      subtext: unreported.length > 0 ? `未报告（不参与排名）：${unreported.join('、')}` : '',
-      left: 'center',
-      textStyle: { fontSize: 16 },
-      subtextStyle: { color: '#666', width: 560, overflow: 'break' },
-    },
-    grid: { left: 8, right: 64, top: unreported.length > 0 ? 72 : 48, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'item',
-      // Town names come from data files: escape them, the tooltip is HTML.
-      formatter: (p: unknown) => {
-        const { name, value, dataIndex } = p as { name: string; value: number; dataIndex: number };
-        const rank = ranked[dataIndex]?.rank;
-        return `${escapeHtml(name)}<br/>第 ${rank} 名：${escapeHtml(formatWithUnit(value, input.unit))}`;
+    title,
+    height: layout.height,
+    categoryKeys: ranked.map((r) => r.town_key),
+    option: {
+      ...BASE_OPTION,
+      title: titleOption(title, subtext),
+      grid: { ...layout.grid, right: 64 },
+      tooltip: {
+        trigger: 'item',
+        // Town names come from data files: escape them, the tooltip is HTML.
+        formatter: (p: unknown) => {
+          const r = ranked[dataIndexOf(p)];
+          return r ? tooltipHtml(r.town, [{ label: `第 ${r.rank ?? '—'} 名`, text: formatFull(r.value, m.unit, m.format) }]) : '';
+        },
       },
-    },
-    xAxis: { type: 'value', name: input.unit, axisLabel: { formatter: (v: number) => formatCompact(v) } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: ranked.map((r) => r.town),
-      axisLabel: { interval: 0 },
-    },
-    series: [
-      {
-        type: 'bar',
-        name: input.measureLabel,
-        data: ranked.map((r) => r.value as number),
-        label: { show: true, position: 'right', formatter: (p: unknown) => formatCompact((p as { value: number }).value) },
-        barMaxWidth: 22,
+      xAxis: {
+        type: 'value',
+        name: percent ? '' : m.unit,
+        axisLabel: { formatter: (v: number) => formatShort(v, m.format) },
       },
-    ],
+      yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.town), axisLabel: { interval: 0 } },
+      series: [
+        {
+          type: 'bar',
+          name: m.label,
+          data: ranked.map((r) => num(r.value)),
+          label: { show: true, position: 'right', formatter: (p: unknown) => formatShort((p as { value: number }).value, m.format) },
+          barMaxWidth: 22,
+        },
+      ],
+    },
+    table: {
+      header: ['名次', '镇街', header(m.label, m.unit)],
+      rows: ranked.map((r) => [r.rank, r.town, percent ? percentCell(r.value) : cell(r.value)]),
+    },
   };
 }

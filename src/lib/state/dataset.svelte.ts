@@ -3,7 +3,7 @@
  * against the catalogue, load them into DuckDB, and expose progress, problems and a summary.
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
-import { datasetSummary, type DatasetSummary } from '../db/queries/index.ts';
+import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
 import { createReportsTable, insertReports } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
@@ -35,6 +35,7 @@ export class DatasetState {
   /** 0–1 over all steps */
   progress = $derived(this.steps.reduce((a, s) => a + (s.status === 'done' ? 1 : s.status === 'running' ? 0.5 : 0), 0) / STEPS.length);
   summary = $state.raw<DatasetSummary | null>(null);
+  towns = $state.raw<TownInfo[]>([]);
   issues = $state.raw<IngestIssue[]>([]);
   error = $state<string | null>(null);
   /** milliseconds DuckDB took to start, measured in this page */
@@ -69,6 +70,7 @@ export class DatasetState {
       await createReportsTable(this.sql);
       await insertReports(this.sql, merged.reports, 'embedded');
       this.summary = await datasetSummary(this.sql);
+      this.towns = await listTowns(this.sql);
       this.step('insert', 'done', `${this.summary.reports} 份报告，${this.summary.towns} 个镇街`);
       this.status = 'ready';
     } catch (e) {

@@ -175,3 +175,8 @@ export async function townHistory(sql: SqlClient, townKey: string, from: number,
 export type TownHistoryRow = Awaited<ReturnType<typeof townHistory>>[number];
 
 export type { TownRow };
+
+/** Reports (and synthetic ones) in scope per year, for the source line of range charts. */
+export function scopeCounts(sql: SqlClient, from: number, to: number, towns: TownScope) {
+  return totalsByYear(sql, from, to, towns, {});
+}

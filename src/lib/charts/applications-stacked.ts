@@ -1,0 +1,78 @@
+/**
+ * 依申请公开 per town: the six outcome groups stacked (horizontal bars, official order) and
+ * 本年新收 as a diamond marker on the same axis. Towns that state none of these are not drawn and
+ * are named in the subtitle; an unstated group is a gap, never 0.
+ */
+import type { BarSeriesOption, LineSeriesOption } from 'echarts';
+import type { ApplicationsRow } from '../db/queries/views.ts';
+import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, OUTCOMES, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import type { ChartSpec } from './spec.ts';
+import { BASE_OPTION, PALETTE } from './theme.ts';
+
+const UNIT = '件';
+const RECEIVED = '本年新收';
+const RECEIVED_COLOR = '#222';
+/** Figures stated beside the chart (tooltip and table) but not drawn. */
+const EXTRA = [
+  { key: 'handled', label: '办理总计' },
+  { key: 'carried_in', label: '上年结转' },
+  { key: 'carried_out', label: '结转下年度' },
+] as const;
+
+export function applicationsStackedChart(input: { rows: readonly ApplicationsRow[]; year: number }): ChartSpec {
+  const drawn = input.rows.filter((r) => r.reported && (num(r.received) !== null || OUTCOMES.some((g) => num(r[g.key]) !== null)));
+  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
+  const title = `${input.year} 年各镇街政府信息公开申请办理结果`;
+  const subtext = unreportedSubtitle(unreported);
+  const layout = horizontalLayout(drawn.length, subtext, true);
+  const outcomes: BarSeriesOption[] = OUTCOMES.map((g, i) => ({
+    type: 'bar',
+    name: g.label,
+    stack: 'outcomes',
+    data: drawn.map((r) => num(r[g.key])),
+    barMaxWidth: 22,
+    itemStyle: { color: PALETTE[i % PALETTE.length] },
+    emphasis: { focus: 'series' },
+  }));
+  const received: LineSeriesOption = {
+    type: 'line',
+    name: RECEIVED,
+    data: drawn.map((r) => num(r.received)),
+    symbol: 'diamond',
+    symbolSize: 11,
+    lineStyle: { opacity: 0 },
+    itemStyle: { color: RECEIVED_COLOR },
+    z: 5,
+  };
+  return {
+    title,
+    height: layout.height,
+    categoryKeys: drawn.map((r) => r.town_key),
+    option: {
+      ...BASE_OPTION,
+      title: titleOption(title, subtext),
+      legend: { top: layout.legendTop, type: 'scroll' },
+      grid: layout.grid,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (p: unknown) => {
+          const r = drawn[dataIndexOf(p)];
+          if (!r) return '';
+          return tooltipHtml(r.town, [
+            { label: RECEIVED, text: formatFull(num(r.received), UNIT), color: RECEIVED_COLOR },
+            ...OUTCOMES.map((g, i) => ({ label: g.label, text: formatFull(num(r[g.key]), UNIT), color: PALETTE[i % PALETTE.length] })),
+            ...EXTRA.map((e) => ({ label: e.label, text: formatFull(num(r[e.key]), UNIT) })),
+          ]);
+        },
+      },
+      xAxis: { type: 'value', name: UNIT, axisLabel: { formatter: (v: number) => formatShort(v) } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+      series: [...outcomes, received],
+    },
+    table: {
+      header: ['镇街', header(RECEIVED, UNIT), ...EXTRA.map((e) => header(e.label, UNIT)), ...OUTCOMES.map((g) => header(g.label, UNIT))],
+      rows: drawn.map((r) => [r.town, cell(num(r.received)), ...EXTRA.map((e) => cell(num(r[e.key]))), ...OUTCOMES.map((g) => cell(num(r[g.key])))]),
+    },
+  };
+}

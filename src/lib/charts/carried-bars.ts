@@ -1,0 +1,58 @@
+/**
+ * 结转 per town: 上年结转 and 结转下年度 as grouped horizontal bars, towns in official order.
+ * Towns that state neither are not drawn and are named in the subtitle.
+ */
+import type { ApplicationsRow } from '../db/queries/views.ts';
+import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import type { ChartSpec } from './spec.ts';
+import { BASE_OPTION, PALETTE } from './theme.ts';
+
+const UNIT = '件';
+const SERIES = [
+  { key: 'carried_in', label: '上年结转' },
+  { key: 'carried_out', label: '结转下年度' },
+] as const;
+
+export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year: number }): ChartSpec {
+  const drawn = input.rows.filter((r) => r.reported && SERIES.some((s) => num(r[s.key]) !== null));
+  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
+  const title = `${input.year} 年各镇街政府信息公开申请结转情况`;
+  const subtext = unreportedSubtitle(unreported);
+  // Two bars per town: a little more room than a single bar.
+  const layout = horizontalLayout(drawn.length * 1.3, subtext, true);
+  return {
+    title,
+    height: Math.round(layout.height),
+    categoryKeys: drawn.map((r) => r.town_key),
+    option: {
+      ...BASE_OPTION,
+      title: titleOption(title, subtext),
+      legend: { top: layout.legendTop },
+      grid: layout.grid,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (p: unknown) => {
+          const r = drawn[dataIndexOf(p)];
+          if (!r) return '';
+          return tooltipHtml(
+            r.town,
+            SERIES.map((s, i) => ({ label: s.label, text: formatFull(num(r[s.key]), UNIT), color: PALETTE[i] })),
+          );
+        },
+      },
+      xAxis: { type: 'value', name: UNIT, minInterval: 1, axisLabel: { formatter: (v: number) => formatShort(v) } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+      series: SERIES.map((s) => ({
+        type: 'bar' as const,
+        name: s.label,
+        data: drawn.map((r) => num(r[s.key])),
+        barMaxWidth: 12,
+      })),
+    },
+    table: {
+      header: ['镇街', ...SERIES.map((s) => header(s.label, UNIT))],
+      rows: drawn.map((r) => [r.town, ...SERIES.map((s) => cell(num(r[s.key])))]),
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Helpers shared by the chart builders: titles and header layout, the horizontal-bar layout,
+ * value formatting (percent measures are fractions 0–1), clean values for options and tables,
+ * and an escaped HTML tooltip.
+ */
+import type { GridComponentOption, TitleComponentOption } from 'echarts';
+import { formatCompact, formatWithUnit, NOT_REPORTED } from '../format.ts';
+import { APPLICANT_TYPES, OUTCOME_GROUPS, REVIEW_RESULTS } from '../model/groupings.ts';
+import type { MeasureFormat } from '../model/measures.ts';
+import type { TableCell } from './spec.ts';
+import { escapeHtml } from './escape.ts';
+
+/** Height of one town on a horizontal bar chart, and the least height of any chart. */
+export const ROW_HEIGHT = 26;
+export const MIN_HEIGHT = 320;
+/** Height of charts whose category axis is horizontal (years, or towns in a vertical bar chart). */
+export const COLUMN_CHART_HEIGHT = 400;
+
+/** `2023 年` or `2019–2023 年`. */
+export function yearRange(from: number, to: number): string {
+  return from === to ? `${from} 年` : `${from}–${to} 年`;
+}
+
+/** `未报告：甲镇、乙镇`, or '' when every town reported. */
+export function unreportedSubtitle(names: readonly string[], label = '未报告'): string {
+  return names.length > 0 ? `${label}：${names.join('、')}` : '';
+}
+
+/** Subtitles wrap at this width (px); CJK characters are about 12 px wide at the subtitle size. */
+const SUBTITLE_WIDTH = 560;
+
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 12 : 7;
+  return w;
+}
+
+/** Where the legend and the plot start, below a title and a subtitle that may wrap. */
+export function headerLayout(subtext: string, legend: boolean): { legendTop: number; top: number } {
+  const lines = subtext ? Math.max(1, Math.ceil(textWidth(subtext) / SUBTITLE_WIDTH)) : 0;
+  const legendTop = lines > 0 ? 42 + lines * 18 : 36;
+  return { legendTop, top: legendTop + (legend ? 30 : 0) + 12 };
+}
+
+export function titleOption(text: string, subtext = ''): TitleComponentOption {
+  return {
+    text,
+    subtext,
+    left: 'center',
+    textStyle: { fontSize: 16 },
+    subtextStyle: { color: '#666', width: SUBTITLE_WIDTH, overflow: 'break' },
+  };
+}
+
+/** Plot area that keeps axis labels and names inside the chart. */
+export function grid(top: number, extra: Partial<GridComponentOption> = {}): GridComponentOption {
+  return { left: 8, right: 48, top, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all', ...extra };
+}
+
+/** Horizontal bar chart with `count` towns: the height grows with the towns (at least MIN_HEIGHT). */
+export function horizontalLayout(count: number, subtext: string, legend: boolean) {
+  const { legendTop, top } = headerLayout(subtext, legend);
+  return { legendTop, grid: grid(top, { bottom: 36 }), height: Math.max(MIN_HEIGHT, top + count * ROW_HEIGHT + 48) };
+}
+
+/** A number fit for an option: finite, else null (a gap; never 0). */
+export function num(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** A number fit for a table: null for 未报告, `—` for anything not finite (a division by zero). */
+export function cell(v: number | null | undefined): TableCell {
+  if (v === null || v === undefined) return null;
+  return Number.isFinite(v) ? v : '—';
+}
+
+/** A fraction as a percentage in a table (header says %): 0.125 → 12.5. */
+export function percentCell(v: number | null | undefined): TableCell {
+  const c = cell(v);
+  return typeof c === 'number' ? Math.round(c * 10000) / 100 : c;
+}
+
+const percent = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+
+/** A fraction as a percentage: 0.125 → `12.5%`; 未报告 for empty, `—` when not finite. */
+export function formatPercent(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
+  if (!Number.isFinite(v)) return '—';
+  return `${percent.format(v * 100)}%`;
+}
+
+/** Short form for labels and axes. */
+export function formatShort(v: number | null | undefined, format: MeasureFormat = 'count'): string {
+  return format === 'percent' ? formatPercent(v) : formatCompact(v);
+}
+
+/** Full form for tooltips: `1,234 条`, `12.5%`. */
+export function formatFull(v: number | null | undefined, unit: string, format: MeasureFormat = 'count'): string {
+  return format === 'percent' ? formatPercent(v) : formatWithUnit(v, unit);
+}
+
+/** Table header for a value column: `政府网站（条）`. */
+export function header(label: string, unit: string): string {
+  return unit ? `${label}（${unit}）` : label;
+}
+
+/** The data index an ECharts tooltip callback is about (item or axis trigger). */
+export function dataIndexOf(p: unknown): number {
+  const first = (Array.isArray(p) ? p[0] : p) as { dataIndex?: unknown } | undefined;
+  return typeof first?.dataIndex === 'number' ? first.dataIndex : -1;
+}
+
+export interface TooltipLine {
+  label: string;
+  text: string;
+  /** a palette colour (ours, never file-supplied) for the dot before the line */
+  color?: string;
+}
+
+/** Tooltip HTML: every text is escaped, since headings are often town names from data files. */
+export function tooltipHtml(heading: string, lines: readonly TooltipLine[]): string {
+  const dot = (c: string) => `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background:${c}"></span>`;
+  return [
+    `<b>${escapeHtml(heading)}</b>`,
+    ...lines.map((l) => `${l.color ? dot(l.color) : ''}${escapeHtml(l.label)}：${escapeHtml(l.text)}`),
+  ].join('<br/>');
+}
+
+/** The six outcome groups of table 三, as keys of the application rows and totals. */
+export type OutcomeKey = 'open' | 'partial' | 'deny' | 'unable' | 'reject' | 'other';
+export const OUTCOMES = OUTCOME_GROUPS.map((g) => ({ key: g.id as OutcomeKey, label: g.label }));
+
+/** 自然人 and the five kinds of 法人或其他组织, as keys of the application totals. */
+export type ApplicantKey = 'by_person' | 'by_business' | 'by_research' | 'by_ngo' | 'by_legal' | 'by_org_other';
+export const APPLICANTS = APPLICANT_TYPES.map((t) => ({ key: `by_${t.id}` as ApplicantKey, label: t.label, isOrg: t.isOrg }));
+
+/** The four results of 行政复议 / 行政诉讼 (without 总计). */
+export type ResultKey = 'upheld' | 'corrected' | 'other' | 'pending';
+export const RESULTS = REVIEW_RESULTS.map((c) => ({ id: c.id as ResultKey, label: c.label }));

@@ -1,0 +1,73 @@
+/**
+ * 主动公开 by channel: one horizontal stacked bar per town, in official order. A town that states
+ * only the total gets a 仅报总数 segment; towns without any publication figure are not drawn and
+ * are named in the subtitle. An unstated channel is a gap, never 0.
+ */
+import type { BarSeriesOption } from 'echarts';
+import type { PublicationRow } from '../db/queries/views.ts';
+import { PUBLICATION_CHANNELS } from '../model/groupings.ts';
+import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import type { ChartSpec } from './spec.ts';
+import { BASE_OPTION, PALETTE } from './theme.ts';
+
+type Channel = 'website' | 'newmedia' | 'board' | 'other';
+const UNIT = '条';
+const TOTAL_ONLY = '仅报总数';
+
+const CHANNELS = PUBLICATION_CHANNELS.map((c) => ({ key: c.id as Channel, label: c.label }));
+
+/** The stated total, when the town states it and no channel at all. */
+function totalOnly(r: PublicationRow): number | null {
+  return CHANNELS.every((c) => num(r[c.key]) === null) ? num(r.total) : null;
+}
+
+export function publicationStackedChart(input: { rows: readonly PublicationRow[]; year: number }): ChartSpec {
+  const drawn = input.rows.filter((r) => r.reported && num(r.volume) !== null);
+  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
+  const title = `${input.year} 年各镇街主动公开信息（按渠道）`;
+  const subtext = unreportedSubtitle(unreported);
+  const layout = horizontalLayout(drawn.length, subtext, true);
+  const segments = [
+    ...CHANNELS.map((c) => ({ label: c.label, value: (r: PublicationRow) => num(r[c.key]) })),
+    { label: TOTAL_ONLY, value: totalOnly },
+  ];
+  const series: BarSeriesOption[] = segments.map((s, i) => ({
+    type: 'bar',
+    name: s.label,
+    stack: 'channels',
+    data: drawn.map(s.value),
+    barMaxWidth: 22,
+    emphasis: { focus: 'series' },
+    itemStyle: s.label === TOTAL_ONLY ? { color: '#bbb' } : { color: PALETTE[i % PALETTE.length] },
+  }));
+  return {
+    title,
+    height: layout.height,
+    categoryKeys: drawn.map((r) => r.town_key),
+    option: {
+      ...BASE_OPTION,
+      title: titleOption(title, subtext),
+      legend: { top: layout.legendTop, type: 'scroll' },
+      grid: layout.grid,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (p: unknown) => {
+          const r = drawn[dataIndexOf(p)];
+          if (!r) return '';
+          const lines = segments
+            .filter((s) => s.label !== TOTAL_ONLY || s.value(r) !== null)
+            .map((s, i) => ({ label: s.label, text: formatFull(s.value(r), UNIT), color: s.label === TOTAL_ONLY ? '#bbb' : PALETTE[i] }));
+          return tooltipHtml(r.town, [...lines, { label: '主动公开总量', text: formatFull(r.volume, UNIT) }]);
+        },
+      },
+      xAxis: { type: 'value', name: UNIT, axisLabel: { formatter: (v: number) => formatShort(v) } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+      series,
+    },
+    table: {
+      header: ['镇街', ...segments.map((s) => header(s.label, UNIT)), header('主动公开总量', UNIT)],
+      rows: drawn.map((r) => [r.town, ...segments.map((s) => cell(s.value(r))), cell(r.volume)]),
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * 行政复议 or 行政诉讼 per town: the four results stacked (horizontal bars, official order).
+ * 行政诉讼 is both kinds together (未经复议直接起诉 and 复议后起诉). Towns that state no result
+ * are not drawn and are named in the subtitle.
+ */
+import type { BarSeriesOption } from 'echarts';
+import type { ReviewRow } from '../db/queries/views.ts';
+import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, RESULTS, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import type { ChartSpec } from './spec.ts';
+import { BASE_OPTION, PALETTE } from './theme.ts';
+
+const UNIT = '件';
+export const REVIEW_KINDS = {
+  review: { label: '行政复议', note: '' },
+  suit: { label: '行政诉讼', note: '含未经复议直接起诉与复议后起诉' },
+} as const;
+
+export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: number; kind: 'review' | 'suit' }): ChartSpec {
+  const { kind } = input;
+  const kindInfo = REVIEW_KINDS[kind];
+  const results = RESULTS.map((c) => ({ label: c.label, value: (r: ReviewRow) => num(r[`${kind}_${c.id}`]) }));
+  const total = (r: ReviewRow) => num(r[`${kind}_total`]);
+  const drawn = input.rows.filter((r) => r.reported && results.some((c) => c.value(r) !== null));
+  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
+  const title = `${input.year} 年各镇街${kindInfo.label}案件结果`;
+  const subtext = [kindInfo.note, unreportedSubtitle(unreported)].filter(Boolean).join('；');
+  const layout = horizontalLayout(drawn.length, subtext, true);
+  const series: BarSeriesOption[] = results.map((c, i) => ({
+    type: 'bar',
+    name: c.label,
+    stack: kind,
+    data: drawn.map(c.value),
+    barMaxWidth: 22,
+    itemStyle: { color: PALETTE[i % PALETTE.length] },
+    emphasis: { focus: 'series' },
+  }));
+  return {
+    title,
+    height: layout.height,
+    categoryKeys: drawn.map((r) => r.town_key),
+    option: {
+      ...BASE_OPTION,
+      title: titleOption(title, subtext),
+      legend: { top: layout.legendTop },
+      grid: layout.grid,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (p: unknown) => {
+          const r = drawn[dataIndexOf(p)];
+          if (!r) return '';
+          return tooltipHtml(`${r.town} · ${kindInfo.label}`, [
+            ...results.map((c, i) => ({ label: c.label, text: formatFull(c.value(r), UNIT), color: PALETTE[i % PALETTE.length] })),
+            { label: '总计', text: formatFull(total(r), UNIT) },
+          ]);
+        },
+      },
+      xAxis: { type: 'value', name: UNIT, minInterval: 1, axisLabel: { formatter: (v: number) => formatShort(v) } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+      series,
+    },
+    table: {
+      header: ['镇街', ...results.map((c) => header(c.label, UNIT)), header('总计', UNIT)],
+      rows: drawn.map((r) => [r.town, ...results.map((c) => cell(c.value(r))), cell(total(r))]),
+    },
+  };
+}
