@@ -3,7 +3,7 @@ import type { ApplicationsRow } from '../db/queries/views.ts';
 import { carriedBarsChart } from './carried-bars.ts';
 import { callFormatter, townRow, XSS, XSS_ESCAPED } from './fixtures.ts';
 
-const KEYS = ['received', 'carried_in', 'carried_out', 'handled', 'open', 'partial', 'deny', 'unable', 'reject', 'other'] as const;
+const KEYS = ['received', 'carried_in', 'carried_out', 'handled', 'open', 'partial', 'deny', 'unable', 'reject', 'other', 'by_person', 'by_business', 'by_research', 'by_ngo', 'by_legal', 'by_org_other'] as const;
 const town = (key: string, name: string, v: Partial<Record<(typeof KEYS)[number], number | null>>, reported = true): ApplicationsRow =>
   townRow(key, name, v, KEYS, reported);
 

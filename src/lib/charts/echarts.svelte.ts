@@ -35,9 +35,19 @@ export function echart(getOption: () => EChartsOption, events: ChartEvents = {})
       const option = getOption();
       pending = ++revision;
       node.dataset.revision = String(pending);
+      const t0 = performance.now();
+      // When the new option comes with a new size, resize an empty chart first: resizing after
+      // setOption would draw the whole chart twice.
+      if (node.clientWidth !== chart.getWidth() || node.clientHeight !== chart.getHeight()) {
+        chart.clear();
+        chart.resize();
+      }
       chart.setOption(option, { notMerge: true });
+      performance.measure('chart', { start: t0, end: performance.now() });
     });
-    const ro = new ResizeObserver(() => chart.resize());
+    const ro = new ResizeObserver(() => {
+      if (node.clientWidth !== chart.getWidth() || node.clientHeight !== chart.getHeight()) chart.resize();
+    });
     ro.observe(node);
     return () => {
       ro.disconnect();

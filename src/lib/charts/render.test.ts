@@ -22,11 +22,11 @@ import { townHistoryChart } from './town-history.ts';
 import { townTrendChart } from './town-trend.ts';
 import { trainingBarsChart } from './training-bars.ts';
 
-const APP = ['received', 'carried_in', 'carried_out', 'handled', 'open', 'partial', 'deny', 'unable', 'reject', 'other'] as const;
+const APP = ['received', 'carried_in', 'carried_out', 'handled', 'open', 'partial', 'deny', 'unable', 'reject', 'other', 'by_person', 'by_business', 'by_research', 'by_ngo', 'by_legal', 'by_org_other'] as const;
 const REV = (['upheld', 'corrected', 'other', 'pending', 'total'] as const).flatMap((c) => [`review_${c}`, `suit_${c}`] as const);
 const apps = [townRow('a', '中都街道', { received: 5, open: 3, partial: 1, carried_in: 1, carried_out: 0 }, APP), townRow('b', XSS, {}, APP, false)];
 const appTotals = (v: Partial<Record<keyof ApplicationTotals['values'], number | null>>) =>
-  yearTotals<keyof ApplicationTotals['values']>(2023, 2, v, [...APP, 'by_person', 'by_business', 'by_research', 'by_ngo', 'by_legal', 'by_org_other']);
+  yearTotals<keyof ApplicationTotals['values']>(2023, 2, v, [...APP]);
 const rev = [townRow('a', XSS, { review_upheld: 1, suit_pending: 2 }, REV), townRow('b', '康驿镇', {}, REV, false)];
 const revTotals: ReviewTotals[] = [yearTotals<keyof ReviewTotals['values']>(2022, 2, { review_upheld: 1, suit_corrected: 1 }, REV)];
 const HIST = ['pub_volume', 'train_sessions', 'train_people', 'apps_received', 'review_cases', 'suit_cases'] as const;

@@ -6,6 +6,7 @@ export const PALETTE = ['#2f6fb0', '#e3883a', '#4aa36c', '#c0504d', '#8064a2', '
 export const BASE_OPTION = {
   color: PALETTE,
   textStyle: { fontFamily: FONT_FAMILY },
-  animationDuration: 300,
-  animationDurationUpdate: 200,
+  // No animation: on a 2-core machine without GPU the 200–300 ms transitions redrew every chart
+  // each frame and took more main-thread time than the update itself (measured with a trace).
+  animation: false,
 } as const;

@@ -6,7 +6,7 @@ import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
 import { datasetSummary, ranking, reportValues } from './queries/index.ts';
-import { REPORTS, createReportsTable, insertReports } from './reports-table.ts';
+import { REPORTS, createReportsTable, insertReports, refreshTowns } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
@@ -117,5 +117,16 @@ describe('ranking query', () => {
     expect(rows.find((r) => r.value === 7)).toMatchObject({ town: hostile.town, source: hostile.source, rank: 1 });
     expect((await datasetSummary(sql)).reports).toBe(106);
     await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2030`);
+    await refreshTowns(sql);
   });
+});
+
+describe('the compressed store used for large datasets', () => {
+  it('gives the same ranking as the plain one', async () => {
+    const big = await nodeSql();
+    await createReportsTable(big, 1_000_000);
+    await insertReports(big, reports, 'embedded');
+    expect(await ranking(big, 'pub_volume', 2022)).toEqual(await ranking(sql, 'pub_volume', 2022));
+    expect(await reportValues(big, 'code:370830106', 2021)).toEqual(await reportValues(sql, 'code:370830106', 2021));
+  }, 30_000);
 });

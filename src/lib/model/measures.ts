@@ -215,19 +215,10 @@ export function exprMetrics(expr: Expr): string[] {
 }
 
 /**
- * Compile to an aggregate over many reports (a county total): counts are summed over the reports
- * that state them; a ratio is the sum of numerators over the sum of denominators, counting only
- * reports that state both. NULL when no report states it.
+ * The total of a measure over many reports (a county total), as the totals query computes it:
+ * sums over the reports that state a value; a ratio as the sum of numerators over the sum of
+ * denominators, counting only reports that state both. Null when no report states it.
  */
-export function toAggregateSql(expr: Expr): string {
-  if (expr.op !== 'ratio') return `SUM(${toSql(expr)})`;
-  const num = toSql(expr.num);
-  const den = toSql(expr.den);
-  const both = `${num} IS NOT NULL AND ${den} IS NOT NULL`;
-  return `(SUM(${num}) FILTER (WHERE ${both}) / NULLIF(SUM(${den}) FILTER (WHERE ${both}), 0))`;
-}
-
-/** Evaluate the aggregate of toAggregateSql over reports, in JS (for tests and small data). */
 export function aggregate(expr: Expr, reports: readonly Report[]): number | null {
   if (expr.op !== 'ratio') {
     const vals = reports.map((r) => evaluate(expr, r)).filter((v): v is number => v !== null);

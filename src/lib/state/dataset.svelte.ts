@@ -67,7 +67,7 @@ export class DatasetState {
       await dbReady;
       current = 'insert';
       this.step('insert', 'running');
-      await createReportsTable(this.sql);
+      await createReportsTable(this.sql, merged.reports.length);
       await insertReports(this.sql, merged.reports, 'embedded');
       this.summary = await datasetSummary(this.sql);
       this.towns = await listTowns(this.sql);

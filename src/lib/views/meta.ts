@@ -1,4 +1,5 @@
 /** What exported images say about their data: filters in force, source line, synthetic mark. */
+import type { ChartSpec } from '../charts/spec.ts';
 import type { TownRowBase, YearTotals } from '../db/queries/index.ts';
 import { sourceLine, type ExportMeta } from '../export/export-option.ts';
 import type { DashboardStore } from '../state/dashboard.svelte.ts';
@@ -28,3 +29,19 @@ export function chartMeta(store: DashboardStore, counties: readonly string[], ki
 
 /** A stable key for the filters a query depends on. */
 export const keyOf = (...parts: unknown[]): string => JSON.stringify(parts);
+
+/** A chart of a view, before the export metadata (which depends on the filters) is attached. */
+export interface ChartItem {
+  spec: ChartSpec;
+  fileBase: string;
+  kind: 'year' | 'range';
+  counted: Counted;
+}
+
+/**
+ * Attach export metadata. Kept apart from building the spec so that a filter change that does
+ * not touch a chart's data does not rebuild its spec, and so does not redraw it.
+ */
+export function withMeta(store: DashboardStore, counties: readonly string[], items: readonly ChartItem[]): (ChartItem & { meta: ExportMeta })[] {
+  return items.map((c) => ({ ...c, meta: chartMeta(store, counties, c.kind, c.counted) }));
+}

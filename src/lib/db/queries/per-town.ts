@@ -4,7 +4,7 @@
  * empty values, so that charts can list them as 未报告 rather than drop them.
  */
 import { toSql, type Expr } from '../../model/measures.ts';
-import { REPORTS } from '../reports-table.ts';
+import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { alias, scopeSql, type TownScope } from './scope.ts';
 
@@ -27,20 +27,19 @@ export async function perTown<K extends string>(
   columns: Readonly<Record<K, Expr>>,
 ): Promise<TownRow<K>[]> {
   const scope = scopeSql(towns);
+  const townScope = scopeSql(towns, 't.town_key');
   const cols = Object.entries<Expr>(columns).map(([k, e]) => `${toSql(e)} AS ${alias(k)}`);
   const out = Object.keys(columns).map((k) => `y.${alias(k)}`);
   return sql.query<TownRow<K>>(
-    `WITH towns AS (
-       SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
-       FROM ${REPORTS} WHERE TRUE${scope.sql} GROUP BY town_key
-     ), y AS (
+    `WITH y AS (
        SELECT town_key, synthetic, source${cols.length > 0 ? ', ' + cols.join(', ') : ''}
        FROM ${REPORTS} WHERE year = ?${scope.sql}
      )
      SELECT t.town_key, t.town, t.town_code, t.county, y.town_key IS NOT NULL AS reported, y.synthetic, y.source
             ${out.length > 0 ? ', ' + out.join(', ') : ''}
-     FROM towns t LEFT JOIN y ON y.town_key = t.town_key
-     ORDER BY t.town_code NULLS LAST, t.county, t.town`,
-    [...scope.params, year, ...scope.params],
+     FROM ${TOWNS} t LEFT JOIN y ON y.town_key = t.town_key
+     WHERE TRUE${townScope.sql}
+     ORDER BY t.ord`,
+    [year, ...scope.params, ...townScope.params],
   );
 }

@@ -3,7 +3,7 @@
  * Ties share a rank; towns that did not report the value are unranked and listed last.
  */
 import { measure, toSql } from '../../model/measures.ts';
-import { REPORTS } from '../reports-table.ts';
+import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { scopeSql, type TownScope } from './scope.ts';
 
@@ -27,24 +27,23 @@ export interface RankingRow {
 export async function ranking(sql: SqlClient, measureId: string, year: number, towns: TownScope = null): Promise<RankingRow[]> {
   const expr = toSql(measure(measureId).expr);
   const scope = scopeSql(towns);
-  const rankedYear = `
-       SELECT *, CASE WHEN value IS NULL THEN NULL
-                      ELSE CAST(RANK() OVER (ORDER BY value DESC NULLS LAST) AS INTEGER) END AS rank
-       FROM (SELECT town_key, ${expr} AS value, synthetic, source FROM ${REPORTS} WHERE year = ?${scope.sql})`;
+  const townScope = scopeSql(towns, 't.town_key');
+  // One scan over both years, ranked per year; the town list comes from the towns table.
   return sql.query<RankingRow>(
-    `WITH towns AS (
-       SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
-       FROM ${REPORTS} WHERE TRUE${scope.sql} GROUP BY town_key
-     ),
-     cur AS (${rankedYear}),
-     prev AS (${rankedYear})
+    `WITH r AS (
+       SELECT town_key, year, value, synthetic, source,
+              CASE WHEN value IS NULL THEN NULL
+                   ELSE CAST(RANK() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) AS INTEGER) END AS rank
+       FROM (SELECT town_key, year, ${expr} AS value, synthetic, source FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql})
+     )
      SELECT t.town_key, t.town, t.town_code, t.county,
             cur.value, cur.rank, cur.town_key IS NOT NULL AS reported, cur.synthetic, cur.source,
             prev.value AS prev_value, prev.rank AS prev_rank
-     FROM towns t
-     LEFT JOIN cur ON cur.town_key = t.town_key
-     LEFT JOIN prev ON prev.town_key = t.town_key
-     ORDER BY cur.value DESC NULLS LAST, t.town_code NULLS LAST, t.county, t.town`,
-    [...scope.params, year, ...scope.params, year - 1, ...scope.params],
+     FROM ${TOWNS} t
+     LEFT JOIN r cur ON cur.town_key = t.town_key AND cur.year = ?
+     LEFT JOIN r prev ON prev.town_key = t.town_key AND prev.year = ?
+     WHERE TRUE${townScope.sql}
+     ORDER BY cur.value DESC NULLS LAST, t.ord`,
+    [year, year - 1, ...scope.params, year, year - 1, ...townScope.params],
   );
 }

@@ -11,7 +11,7 @@ export const KEY_SEPARATOR = '\u001f';
 
 export function scopeSql(towns: TownScope, column = 'town_key'): { sql: string; params: Param[] } {
   if (towns === null) return { sql: '', params: [] };
-  return { sql: ` AND ${column} IN (SELECT unnest(string_split(?, chr(31))))`, params: [towns.join(KEY_SEPARATOR)] };
+  return { sql: ` AND list_contains(string_split(?, chr(31)), ${column})`, params: [towns.join(KEY_SEPARATOR)] };
 }
 
 /** Aliases for computed columns come from code, never from users; check them anyway. */

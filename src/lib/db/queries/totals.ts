@@ -2,7 +2,7 @@
  * Totals over the towns in scope, per year, for a range of years: each column aggregated as its
  * measure defines (sums; ratios as sum over sum), with how many reports stated it.
  */
-import { toAggregateSql, toSql, type Expr } from '../../model/measures.ts';
+import { toSql, type Expr } from '../../model/measures.ts';
 import { REPORTS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { alias, scopeSql, type TownScope } from './scope.ts';
@@ -27,19 +27,32 @@ export async function totalsByYear<K extends string>(
 ): Promise<YearTotals<K>[]> {
   const scope = scopeSql(towns);
   const keys = Object.keys(columns) as K[];
-  const cols = keys.flatMap((k) => {
+  // Each expression is computed once per report in the inner query, then aggregated: sums over
+  // the reports that state a value; a ratio as the sum of numerators over the sum of denominators,
+  // counting only reports that state both.
+  const inner: string[] = [];
+  const outer: string[] = [];
+  for (const k of keys) {
     const e = columns[k];
-    const stated = e.op === 'ratio' ? `${toSql(e.num)} IS NOT NULL AND ${toSql(e.den)} IS NOT NULL` : `${toSql(e)} IS NOT NULL`;
-    return [
-      `CAST(${toAggregateSql(e)} AS DOUBLE) AS ${alias(k)}`,
-      `CAST(COUNT(*) FILTER (WHERE ${stated}) AS INTEGER) AS ${alias(`n_${k}`)}`,
-    ];
-  });
+    const a = alias(k);
+    if (e.op === 'ratio') {
+      inner.push(`${toSql(e.num)} AS ${a}__num`, `${toSql(e.den)} AS ${a}__den`);
+      const both = `${a}__num IS NOT NULL AND ${a}__den IS NOT NULL`;
+      outer.push(
+        `CAST(SUM(${a}__num) FILTER (WHERE ${both}) / NULLIF(SUM(${a}__den) FILTER (WHERE ${both}), 0) AS DOUBLE) AS ${a}`,
+        `CAST(COUNT(*) FILTER (WHERE ${both}) AS INTEGER) AS n_${a}`,
+      );
+    } else {
+      inner.push(`${toSql(e)} AS ${a}__v`);
+      outer.push(`CAST(SUM(${a}__v) AS DOUBLE) AS ${a}`, `CAST(COUNT(${a}__v) AS INTEGER) AS n_${a}`);
+    }
+  }
   const rows = await sql.query<Record<string, number | null>>(
     `SELECT CAST(year AS INTEGER) AS year, CAST(COUNT(*) AS INTEGER) AS reports,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
-            ${cols.length > 0 ? ', ' + cols.join(', ') : ''}
-     FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}
+            ${outer.length > 0 ? ', ' + outer.join(', ') : ''}
+     FROM (SELECT year, synthetic${inner.length > 0 ? ', ' + inner.join(', ') : ''}
+           FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql})
      GROUP BY year ORDER BY year`,
     [from, to, ...scope.params],
   );
@@ -50,4 +63,24 @@ export async function totalsByYear<K extends string>(
     values: Object.fromEntries(keys.map((k) => [k, r[k] ?? null])) as Record<K, number | null>,
     stated: Object.fromEntries(keys.map((k) => [k, (r[`n_${k}`] as number) ?? 0])) as Record<K, number>,
   }));
+}
+
+/**
+ * The same totals computed in JS from per-town rows already fetched (sums of stated values), to
+ * spare a query when a view has the rows anyway.
+ */
+export function totalsFromRows<K extends string>(
+  year: number,
+  rows: readonly ({ reported: boolean; synthetic: boolean | null } & Record<K, number | null>)[],
+  keys: readonly K[],
+): YearTotals<K> {
+  const reported = rows.filter((r) => r.reported);
+  const values = {} as Record<K, number | null>;
+  const stated = {} as Record<K, number>;
+  for (const k of keys) {
+    const vs = reported.map((r) => (r as Record<K, number | null>)[k]).filter((v): v is number => v !== null);
+    values[k] = vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0);
+    stated[k] = vs.length;
+  }
+  return { year, reports: reported.length, synthetic: reported.filter((r) => r.synthetic).length, values, stated };
 }

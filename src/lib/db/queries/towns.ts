@@ -1,5 +1,5 @@
 /** The towns and years in the data, a summary of it, and one report's stored values. */
-import { REPORTS } from '../reports-table.ts';
+import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 
 export interface DatasetSummary {
@@ -43,10 +43,9 @@ export interface TownInfo {
 /** Every town in the data, in official code order (towns without a code last, by name). */
 export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
   return sql.query<TownInfo>(
-    `SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county,
-            CAST(COUNT(*) AS INTEGER) AS reports
-     FROM ${REPORTS} GROUP BY town_key
-     ORDER BY town_code NULLS LAST, county, town`,
+    `SELECT t.town_key, t.town, t.town_code, t.county, CAST(COUNT(r.town_key) AS INTEGER) AS reports
+     FROM ${TOWNS} t LEFT JOIN ${REPORTS} r ON r.town_key = t.town_key
+     GROUP BY ALL ORDER BY ANY_VALUE(t.ord)`,
   );
 }
 

@@ -4,9 +4,11 @@ import { townKey, type Report } from '../../model/report.ts';
 import type { SqlClient } from '../sql.ts';
 import { embeddedDb } from '../testing/embedded.ts';
 import { listTowns } from './towns.ts';
+import { totalsFromRows } from './totals.ts';
 import type { TownRowBase } from './per-town.ts';
 import { ranking } from './ranking.ts';
 import {
+  APPLICATION_TOTAL_KEYS,
   applicationTotals,
   applicationsByTown,
   countyTrend,
@@ -120,6 +122,14 @@ describe('per-town views', () => {
       expect(sum).toBe(r.handled);
     }
     check(rows, 2023, { received: metricExpr('t3_new_total'), carried_out: metricExpr('t3_carried_out_total') });
+  });
+
+  it('totals summed from the per-town rows equal the totals query', async () => {
+    for (const scope of [null, SOME]) {
+      const rows = await applicationsByTown(sql, 2024, scope);
+      const [fromSql] = await applicationTotals(sql, 2024, 2024, scope);
+      expect(totalsFromRows(2024, rows, APPLICATION_TOTAL_KEYS)).toEqual(fromSql);
+    }
   });
 
   it('application totals include the applicant mix', async () => {

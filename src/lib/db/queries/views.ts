@@ -5,7 +5,7 @@
 import { metricExpr, measure, toSql, type Expr } from '../../model/measures.ts';
 import { OUTCOME_GROUPS } from '../../model/groupings.ts';
 import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables.ts';
-import { REPORTS } from '../reports-table.ts';
+import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { perTown, type TownRow } from './per-town.ts';
 import { scopeSql, type TownScope } from './scope.ts';
@@ -72,17 +72,15 @@ export interface TrendSeries {
 
 export async function measureTrend(sql: SqlClient, measureId: string, from: number, to: number, towns: TownScope): Promise<TrendSeries[]> {
   const scope = scopeSql(towns);
+  const townScope = scopeSql(towns, 't.town_key');
   const rows = await sql.query<{ town_key: string; town: string; year: number | null; value: number | null }>(
-    `WITH towns AS (
-       SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
-       FROM ${REPORTS} WHERE TRUE${scope.sql} GROUP BY town_key
-     )
-     SELECT t.town_key, t.town, CAST(r.year AS INTEGER) AS year, r.value
-     FROM towns t LEFT JOIN (
+    `SELECT t.town_key, t.town, CAST(r.year AS INTEGER) AS year, r.value
+     FROM ${TOWNS} t LEFT JOIN (
        SELECT town_key, year, ${toSql(m(measureId))} AS value FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}
      ) r ON r.town_key = t.town_key
-     ORDER BY t.town_code NULLS LAST, t.county, t.town, r.year`,
-    [...scope.params, from, to, ...scope.params],
+     WHERE TRUE${townScope.sql}
+     ORDER BY t.ord, r.year`,
+    [from, to, ...scope.params, ...townScope.params],
   );
   const byTown = new Map<string, TrendSeries>();
   for (const r of rows) {
@@ -123,8 +121,18 @@ export function applicationsByTown(sql: SqlClient, year: number, towns: TownScop
     carried_out: metricExpr(t3Id('carried_out', 'total')),
     handled: metricExpr(t3Id('total', 'total')),
     ...OUTCOME_COLUMNS,
+    ...APPLICANT_COLUMNS,
   });
 }
+/** The columns of applicationTotals, all present in applicationsByTown rows as well. */
+export const APPLICATION_TOTAL_KEYS = [
+  'received',
+  'carried_in',
+  'carried_out',
+  'handled',
+  ...(Object.keys(OUTCOME_COLUMNS) as (keyof typeof OUTCOME_COLUMNS)[]),
+  ...(Object.keys(APPLICANT_COLUMNS) as (keyof typeof APPLICANT_COLUMNS)[]),
+] as const;
 export type ApplicationsRow = Awaited<ReturnType<typeof applicationsByTown>>[number];
 
 /** County mix of outcomes and applicant types, and received applications, per year. */
