@@ -1,33 +1,16 @@
 import { expect, test } from '@playwright/test';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { nodeSql } from '../src/lib/db/testing/node-sql.ts';
 import { open, rankingRows } from './helpers.ts';
 
-/** The ranking computed by a hand-written SQL query straight over the embedded CSV file. */
+/** The ranking computed by a hand-written SQL query straight over the embedded CSV file (not the app's queries). */
 async function directRanking(year: number, measureSql: string): Promise<{ town: string; v: number | null }[]> {
-  const require = createRequire(import.meta.url);
-  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: `${dist}/duckdb-node-mvp.worker.cjs` },
-      eh: { mainModule: `${dist}/duckdb-eh.wasm`, mainWorker: `${dist}/duckdb-node-eh.worker.cjs` },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  const conn = db.connect();
+  const sql = await nodeSql();
   const file = resolve('data/reports/wenshang_sample_2019-2025.csv');
-  const rows = conn
-    .query(
-      `SELECT town, CAST(${measureSql} AS DOUBLE) AS v FROM read_csv('${file}', header = true, all_varchar = false,
-         types = {'town_code': 'VARCHAR'}) WHERE year = ${year} ORDER BY v DESC NULLS LAST, town_code`,
-    )
-    .toArray()
-    .map((r) => r.toJSON() as { town: string; v: number | null });
-  conn.close();
-  return rows;
+  return sql.query<{ town: string; v: number | null }>(
+    `SELECT town, CAST(${measureSql} AS DOUBLE) AS v FROM read_csv('${file}', header = true, types = {'town_code': 'VARCHAR'})
+     WHERE year = ${year} ORDER BY v DESC NULLS LAST, town_code`,
+  );
 }
 
 const VOLUME = `COALESCE(pub_total, CASE WHEN pub_website IS NULL AND pub_newmedia IS NULL AND pub_board IS NULL AND pub_other IS NULL
