@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartRevisions, downloaded, open, rankingRows, waitComplete } from './helpers.ts';
+import { chartRevisions, downloaded, everyChartDrawn, open, rankingRows, waitComplete } from './helpers.ts';
 
 const VIEWS = ['总览', '排名', '主动公开', '培训', '依申请公开', '复议诉讼', '镇街详情'];
 
@@ -12,7 +12,8 @@ test('every view is reached by its link and draws its charts', async ({ page }) 
     await expect(page.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
     await waitComplete(page);
     await expect(page.locator('[data-view] .chart').first()).toBeVisible();
-    expect(await page.locator('[data-view] .chart canvas').count()).toBeGreaterThan(0);
+    await everyChartDrawn(page);
+    expect(await page.locator('[data-view] .chart canvas').count()).toBe(await page.locator('[data-view] .chart').count());
   }
   expect(errors).toEqual([]);
 });
@@ -76,6 +77,8 @@ test('filter changes update every chart of the view', async ({ page }) => {
     await waitComplete(page, view);
     const afterTowns = await chartRevisions(page);
     expect(afterTowns.every((r, i) => r !== afterYear[i]), `${view}: every chart follows the town filter`).toBe(true);
+    // charts below the fold draw their latest option when scrolled to
+    await everyChartDrawn(page);
     await page.getByLabel('趋势起始年').selectOption('2021');
     await waitComplete(page, view);
   }

@@ -8,7 +8,8 @@ export async function waitComplete(page: Page, view?: string) {
   await page.waitForFunction(
     (s) => {
       const v = document.querySelector(s);
-      const charts = [...(v?.querySelectorAll<HTMLElement>('.chart') ?? [])];
+      // charts far below the fold are drawn when scrolled to; wait for the visible ones
+      const charts = [...(v?.querySelectorAll<HTMLElement>('.chart[data-visible="true"]') ?? [])];
       return charts.every((c) => c.dataset.revision && c.dataset.rendered === c.dataset.revision);
     },
     sel,
@@ -38,4 +39,16 @@ export async function rankingRows(page: Page) {
 export async function downloaded(download: Download): Promise<Buffer> {
   const path = await download.path();
   return readFileSync(path);
+}
+
+/** Scroll to every chart of the view and wait until each shows its latest option. */
+export async function everyChartDrawn(page: Page) {
+  const charts = page.locator('[data-view] .chart');
+  for (let i = 0; i < (await charts.count()); i++) {
+    const chart = charts.nth(i);
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute('data-visible', 'true');
+    const revision = await chart.getAttribute('data-revision');
+    await expect(chart).toHaveAttribute('data-rendered', revision!);
+  }
 }
