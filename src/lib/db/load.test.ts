@@ -6,7 +6,7 @@ import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
 import { datasetSummary, ranking, reportValues } from './queries/index.ts';
-import { REPORTS, createReportsTable, insertReports, refreshTowns } from './reports-table.ts';
+import { REPORTS, createReportsTable, insertReports, refreshTowns, replaceAllReports } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
@@ -128,5 +128,34 @@ describe('the compressed store used for large datasets', () => {
     await insertReports(big, reports, 'embedded');
     expect(await ranking(big, 'pub_volume', 2022)).toEqual(await ranking(sql, 'pub_volume', 2022));
     expect(await reportValues(big, 'code:370830106', 2021)).toEqual(await reportValues(sql, 'code:370830106', 2021));
+  }, 30_000);
+});
+
+describe('replacing every report at once', () => {
+  it('swaps in the new set and refreshes the town list', async () => {
+    const db = await nodeSql();
+    await createReportsTable(db);
+    await insertReports(db, reports, 'embedded');
+    const mine: Report = { ...reports[0]!, town: '新镇', town_code: null, year: 2024, source: 'mine.csv', synthetic: false, metrics: { pub_total: 5 } };
+    await replaceAllReports(db, [mine], () => 'imported');
+    expect((await datasetSummary(db)).reports).toBe(1);
+    expect((await ranking(db, 'pub_volume', 2024)).map((r) => [r.town, r.value])).toEqual([['新镇', 5]]);
+    const [origin] = await db.query<{ origin: string }>(`SELECT origin FROM ${REPORTS}`);
+    expect(origin!.origin).toBe('imported');
+  }, 30_000);
+
+  it('leaves the data exactly as it was when the new set cannot be written', async () => {
+    const db = await nodeSql();
+    await createReportsTable(db);
+    await insertReports(db, reports, 'embedded');
+    const before = await ranking(db, 'pub_volume', 2023);
+    // a database that fails while writing the new set (e.g. out of memory)
+    const failing: SqlClient = {
+      ...db,
+      exec: (text) => (text.includes('INSERT INTO store.reports_next') ? Promise.reject(new Error('Out of Memory')) : db.exec(text)),
+    };
+    await expect(replaceAllReports(failing, [reports[1]!], () => 'imported')).rejects.toThrow('Out of Memory');
+    expect(await ranking(db, 'pub_volume', 2023)).toEqual(before);
+    expect((await datasetSummary(db)).reports).toBe(105);
   }, 30_000);
 });

@@ -66,7 +66,8 @@ export async function createReportsTable(sql: SqlClient, expectedReports = 0): P
 }
 
 /** Reports → an Arrow table whose columns match `reports`. */
-export function reportsToArrow(reports: readonly Report[], origin: Origin): Table {
+export function reportsToArrow(reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Table {
+  const originOf = typeof origin === 'function' ? origin : () => origin;
   const col = <T>(f: (r: Report) => T) => reports.map(f);
   const columns: Record<string, Vector> = {
     town_key: utf8Vector(col(townKey)),
@@ -77,7 +78,7 @@ export function reportsToArrow(reports: readonly Report[], origin: Origin): Tabl
     layout: utf8Vector(col((r) => r.layout)),
     source: utf8Vector(col((r) => r.source)),
     synthetic: boolVector(col((r) => r.synthetic)),
-    origin: utf8Vector(col(() => origin)),
+    origin: utf8Vector(col(originOf)),
   };
   for (const m of METRICS) {
     const values = col((r) => r.metrics[m.id] ?? null);
@@ -88,15 +89,37 @@ export function reportsToArrow(reports: readonly Report[], origin: Origin): Tabl
 
 let batch = 0;
 
-/** Append reports to the reports table (through a staging table, matched by column name). */
-export async function insertReports(sql: SqlClient, reports: readonly Report[], origin: Origin): Promise<void> {
+async function appendTo(sql: SqlClient, table: string, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)) {
   if (reports.length === 0) return;
   const staging = `staging_${++batch}`;
   await sql.insertArrow(reportsToArrow(reports, origin), staging);
   try {
-    await sql.exec(`INSERT INTO ${REPORTS} BY NAME SELECT * FROM ${staging}`);
+    await sql.exec(`INSERT INTO ${table} BY NAME SELECT * FROM ${staging}`);
   } finally {
     await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
+  }
+}
+
+/** Append reports to the reports table (through a staging table, matched by column name). */
+export async function insertReports(sql: SqlClient, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Promise<void> {
+  await appendTo(sql, REPORTS, reports, origin);
+  await refreshTowns(sql);
+}
+
+/**
+ * Replace every report by a new set, all or nothing: the new set is built in a table of its own
+ * and swapped in by one transaction, so a failure leaves the data shown before exactly as it was.
+ */
+export async function replaceAllReports(sql: SqlClient, reports: readonly Report[], origin: (r: Report) => Origin): Promise<void> {
+  const next = `${STORE}.reports_next`;
+  await sql.exec(`CREATE OR REPLACE TABLE ${next} AS SELECT * FROM ${REPORTS} LIMIT 0`);
+  try {
+    await appendTo(sql, next, reports, origin);
+    await sql.exec(`BEGIN TRANSACTION; DROP TABLE ${REPORTS}; ALTER TABLE ${next} RENAME TO reports; COMMIT;`);
+  } catch (e) {
+    await sql.exec(`ROLLBACK`).catch(() => undefined);
+    await sql.exec(`DROP TABLE IF EXISTS ${next}`);
+    throw e;
   }
   await refreshTowns(sql);
 }

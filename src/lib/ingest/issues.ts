@@ -1,7 +1,15 @@
 /**
  * Typed problems found while reading a file: each names the file, row, column and value, in Chinese.
  */
-export type IssueSeverity = 'error' | 'warning';
+/**
+ * `error`: the row or file was not loaded. `warning`: loaded, but probably wrong — check it.
+ * `info`: loaded, and something was done that the user should know about (e.g. a code filled in).
+ */
+export type IssueSeverity = 'error' | 'warning' | 'info';
+
+/** How each severity is named to the user, most serious first. */
+export const SEVERITY_LABELS: Readonly<Record<IssueSeverity, string>> = { error: '错误', warning: '警告', info: '说明' };
+export const SEVERITY_ORDER: readonly IssueSeverity[] = ['error', 'warning', 'info'];
 
 export interface IngestIssue {
   severity: IssueSeverity;
@@ -24,12 +32,15 @@ export function issue(
   return { severity, file, row: where.row ?? null, column: where.column ?? null, value: where.value ?? null, message };
 }
 
-/** One line of Chinese naming everything the user needs to find the problem. */
-export function describeIssue(i: IngestIssue, rowWord = '行'): string {
+/**
+ * One line of Chinese naming everything the user needs to find the problem. With
+ * `withSeverity`, it starts with 错误 / 警告 / 说明.
+ */
+export function describeIssue(i: IngestIssue, rowWord = '行', withSeverity = false): string {
   const parts = [i.file];
   if (i.row !== null) parts.push(`第 ${i.row} ${rowWord}`);
   if (i.column !== null) parts.push(`「${i.column}」列`);
   const where = parts.join(' ');
   const val = i.value !== null ? `（值：${JSON.stringify(i.value)}）` : '';
-  return `${where}：${i.message}${val}`;
+  return `${withSeverity ? `${SEVERITY_LABELS[i.severity]}：` : ''}${where}：${i.message}${val}`;
 }

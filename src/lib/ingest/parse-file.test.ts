@@ -45,6 +45,7 @@ describe('empty files', () => {
     expect(parse(file, text)).toEqual({
       file,
       format,
+      encoding: null,
       reports: [],
       issues: [{ severity: 'error', file, row: null, column: null, value: null, message: '文件是空的' }],
       rejected: 0,
@@ -89,6 +90,7 @@ describe('wide CSV: valid files', () => {
     expect(parse('towns.csv', csv(ID_HEADER, ...ROWS))).toEqual({
       file: 'towns.csv',
       format: 'wide-csv',
+      encoding: null,
       reports: EXPECTED,
       issues: [],
       rejected: 0,
@@ -632,7 +634,7 @@ describe('JSON', () => {
     ['a {reports: [...]} wrapper', JSON.stringify({ reports: RECORDS })],
     ['a wrapper with other keys', JSON.stringify({ generated: '2024-01-01', reports: RECORDS })],
   ])('reads %s', (_name, text) => {
-    expect(parse('reports.json', text)).toEqual({ file: 'reports.json', format: 'json', reports: EXPECTED, issues: [], rejected: 0 });
+    expect(parse('reports.json', text)).toEqual({ file: 'reports.json', format: 'json', encoding: null, reports: EXPECTED, issues: [], rejected: 0 });
   });
 
   it('reads string numbers like "12" as numbers', () => {
@@ -678,6 +680,7 @@ describe('JSON', () => {
     expect(parse('r.json', text)).toEqual({
       file: 'r.json',
       format: 'json',
+      encoding: null,
       reports: [],
       issues: [
         { severity: 'error', file: 'r.json', row: null, column: null, value: null, message: 'JSON 应为报告记录组成的数组：[{town, year, metrics: {…}}, …]' },

@@ -1,20 +1,25 @@
 /**
- * A data file's text → validated reports plus every issue found, naming file, row and column.
+ * A data file's bytes or text → validated reports plus every issue found, naming file, row and column.
  */
 import { reportKey, type Report } from '../model/report.ts';
+import { csvHeader, csvRows } from './csv-rows.ts';
+import { binaryProblem, decodeBytes, type Encoding } from './decode.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { jsonRecords } from './json-records.ts';
+import { isLongHeader, longRecords } from './long-csv.ts';
 import { buildReport, type RecordsRead } from './record.ts';
-import { csvRows, wideRecords } from './wide-csv.ts';
+import { wideRecords } from './wide-csv.ts';
 
-export type FileFormat = 'wide-csv' | 'json';
+export type FileFormat = 'wide-csv' | 'long-csv' | 'json';
 
 export interface ParsedFile {
   file: string;
   format: FileFormat | null;
+  /** the encoding detected from the bytes; null when the file was given as text or could not be read */
+  encoding: Encoding | null;
   reports: Report[];
   issues: IngestIssue[];
-  /** rows that were read but not loaded because of an error */
+  /** rows that were read but not loaded because of an error (long CSV: every row of a rejected report) */
   rejected: number;
 }
 
@@ -23,23 +28,42 @@ export interface ParseOptions {
   maxYear?: number;
 }
 
+/** JSON by extension or content; otherwise CSV, long when its header has a metric and a value column. */
 export function detectFormat(file: string, text: string): FileFormat | null {
   const lower = file.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'wide-csv';
   const head = text.replace(/^\ufeff/, '').trimStart();
-  if (head.startsWith('[') || head.startsWith('{')) return 'json';
-  return head.length > 0 ? 'wide-csv' : null;
+  if (!/\.(csv|txt|tsv)$/.test(lower)) {
+    if (head.startsWith('[') || head.startsWith('{')) return 'json';
+    if (head.length === 0) return null;
+  }
+  return isLongHeader(csvHeader(text)) ? 'long-csv' : 'wide-csv';
 }
 
-export function parseReportFile(file: string, text: string, opts: ParseOptions = {}): ParsedFile {
+/** Parse one file given as bytes (decoded as UTF-8 or GB18030) or as text already decoded. */
+export function parseReportFile(file: string, input: Uint8Array | string, opts: ParseOptions = {}): ParsedFile {
   const maxYear = opts.maxYear ?? new Date().getFullYear() + 1;
-  const format = detectFormat(file, text);
-  if (text.replace(/^\ufeff/, '').trim() === '' || format === null) {
-    return { file, format, reports: [], issues: [issue('error', file, '文件是空的')], rejected: 0 };
+  let text: string;
+  let encoding: Encoding | null = null;
+  if (typeof input === 'string') text = input;
+  else {
+    const problem = binaryProblem(input);
+    if (problem) return { file, format: null, encoding: null, reports: [], issues: [issue('error', file, problem)], rejected: 0 };
+    ({ text, encoding } = decodeBytes(input));
   }
-  const read = format === 'json' ? jsonRecords(text, file) : wideRecords(csvRows(text), file);
-  return { file, format, ...validateRecords(read, file, maxYear) };
+  const empty = text.replace(/^\ufeff/, '').trim() === '';
+  let format = detectFormat(file, empty ? '' : text);
+  if (empty || format === null) {
+    return { file, format, encoding, reports: [], issues: [issue('error', file, '文件是空的')], rejected: 0 };
+  }
+  let read: RecordsRead;
+  if (format === 'json') read = jsonRecords(text, file);
+  else {
+    const csv = csvRows(text);
+    format = isLongHeader(csv.rows[0] ?? []) ? 'long-csv' : 'wide-csv';
+    read = format === 'long-csv' ? longRecords(csv, file) : wideRecords(csv, file);
+  }
+  return { file, format, encoding, ...validateRecords(read, file, maxYear) };
 }
 
 function validateRecords({ records, issues, skipped }: RecordsRead, file: string, maxYear: number) {
@@ -49,8 +73,8 @@ function validateRecords({ records, issues, skipped }: RecordsRead, file: string
   for (const rec of records) {
     const res = buildReport(rec, { file, maxYear });
     issues.push(...res.issues);
-    if (!res.report) {
-      rejected++;
+    if (!res.report || rec.rejected) {
+      rejected += rec.span ?? 1;
       continue;
     }
     const key = reportKey(res.report);
@@ -61,11 +85,13 @@ function validateRecords({ records, issues, skipped }: RecordsRead, file: string
           row: rec.row,
         }),
       );
-      rejected++;
+      rejected += rec.span ?? 1;
       continue;
     }
     firstRow.set(key, rec.row);
     reports.push(res.report);
   }
+  // File-level issues first, then by row; within a row, in the order found (stable sort).
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { reports, issues, rejected };
 }

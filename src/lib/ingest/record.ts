@@ -12,12 +12,19 @@ export interface RawCell {
   /** the header or key as written in the file */
   column: string;
   raw: unknown;
+  /** the file row the cell was read from, when it differs from the record's (long CSV) */
+  row?: number;
 }
 
 export interface RawRecord {
+  /** the record's first row (header = row 1), or its number in a JSON array */
   row: number;
   identity: Partial<Record<IdentityField, RawCell>>;
   metrics: { def: MetricDef; cell: RawCell }[];
+  /** file rows the record was read from (long CSV: one per value); 1 when absent */
+  span?: number;
+  /** the reader already found an error: validate it to list every issue, but never load it */
+  rejected?: boolean;
 }
 
 /** What a format reader returns: records to validate, issues so far, and rows it could not read. */
@@ -36,7 +43,8 @@ export interface RecordContext {
 /** Column header → identity field or metric; tolerant of spaces and full-width brackets. */
 export type ColumnRole = { kind: 'identity'; field: IdentityField } | { kind: 'metric'; def: MetricDef };
 
-const headerKey = (s: string) => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+/** A header or label reduced for comparison: NFKC, no spaces, lower case. */
+export const headerKey = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
 
 const IDENTITY_BY_HEADER = new Map<string, IdentityField>();
 for (const f of IDENTITY_FIELDS) {
@@ -65,6 +73,11 @@ for (const m of METRICS) {
   METRIC_BY_HEADER.set(headerKey(m.label), m);
 }
 
+/** A metric by its id or full 中文 label, tolerant of spaces and full-width brackets. */
+export function metricByName(name: string): MetricDef | undefined {
+  return METRIC_BY_HEADER.get(headerKey(name));
+}
+
 export function columnRole(header: string): ColumnRole | null {
   const key = headerKey(header);
   const field = IDENTITY_BY_HEADER.get(key);
@@ -78,14 +91,14 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const text = (c: RawCell | undefined): string => (c === undefined || c.raw === null || c.raw === undefined ? '' : normalizeText(String(c.raw)));
 const shown = (c: RawCell | undefined): string | null => (c === undefined || c.raw === undefined || c.raw === null ? null : String(c.raw));
 
-function parseLayout(s: string): Layout | null | 'invalid' {
+export function parseLayout(s: string): Layout | null | 'invalid' {
   if (s === '') return null;
   if (/^2019(年|版|表式)*$/.test(s)) return '2019';
   if (/^2021(年|版|表式)*$/.test(s)) return '2021';
   return 'invalid';
 }
 
-function parseBool(s: string): boolean | 'invalid' {
+export function parseBool(s: string): boolean | 'invalid' {
   const k = s.toLowerCase();
   if (['', 'false', '0', '否', 'no', 'n'].includes(k)) return false;
   if (['true', '1', '是', 'yes', 'y'].includes(k)) return true;
@@ -99,9 +112,9 @@ function parseBool(s: string): boolean | 'invalid' {
 export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Report | null; issues: IngestIssue[] } {
   const issues: IngestIssue[] = [];
   const err = (message: string, cell?: RawCell, column?: string) =>
-    issues.push(issue('error', ctx.file, message, { row: rec.row, column: cell?.column ?? column ?? null, value: shown(cell) }));
+    issues.push(issue('error', ctx.file, message, { row: cell?.row ?? rec.row, column: cell?.column ?? column ?? null, value: shown(cell) }));
   const warn = (message: string, cell?: RawCell) =>
-    issues.push(issue('warning', ctx.file, message, { row: rec.row, column: cell?.column ?? null, value: shown(cell) }));
+    issues.push(issue('warning', ctx.file, message, { row: cell?.row ?? rec.row, column: cell?.column ?? null, value: shown(cell) }));
   const id = rec.identity;
   for (const cell of Object.values(id)) {
     if (cell && typeof cell.raw === 'object' && cell.raw !== null) err('应为文字或数字，不能是对象或数组', cell);

@@ -2,9 +2,11 @@
  * Wide CSV: one row per report, identity columns then one column per metric.
  * Headers may be metric ids or their 中文 labels.
  */
-import Papa from 'papaparse';
+import { eachBodyRow, type CsvRows } from './csv-rows.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { columnRole, type ColumnRole, type RawRecord, type RecordsRead } from './record.ts';
+
+export { csvRows, type CsvRows } from './csv-rows.ts';
 
 export interface CsvHeader {
   /** per column: its role, or null for a column that is not understood */
@@ -40,37 +42,18 @@ export function readHeader(header: readonly string[], file: string): CsvHeader {
 }
 
 /** Turn parsed rows (header first) into raw records; row numbers are as a spreadsheet shows them. */
-export function wideRecords({ rows, unclosedQuoteRow }: CsvRows, file: string): RecordsRead {
-  const [header, ...body] = rows;
+export function wideRecords(csv: CsvRows, file: string): RecordsRead {
+  const header = csv.rows[0];
   if (!header) return { records: [], issues: [issue('error', file, '文件是空的')], skipped: 0 };
   const { roles, issues } = readHeader(header, file);
   const hasTown = roles.some((r) => r?.kind === 'identity' && r.field === 'town');
   const hasYear = roles.some((r) => r?.kind === 'identity' && r.field === 'year');
   if (!hasTown || !hasYear) {
     issues.push(issue('error', file, `表头缺少${!hasTown ? '「镇街」' : ''}${!hasTown && !hasYear ? '和' : ''}${!hasYear ? '「年度」' : ''}列`, { row: 1 }));
-    return { records: [], issues, skipped: body.length };
+    return { records: [], issues, skipped: csv.rows.length - 1 };
   }
   const records: RawRecord[] = [];
-  let skipped = 0;
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    if (unclosedQuoteRow === i + 1) {
-      // The unclosed quote swallowed every later line into this row's last cell.
-      const lost = (cells[cells.length - 1] ?? '').split(/\r\n|\n|\r/).slice(1).filter((l) => l.trim() !== '').length;
-      issues.push(
-        issue('error', file, `引号没有闭合：从这一行起到文件末尾都被读成了一个单元格，这一行${lost > 0 ? `及其后的 ${lost} 行` : ''}没有读入`, { row }),
-      );
-      skipped += 1 + lost;
-      return;
-    }
-    if (cells.every((c) => c.trim() === '')) return;
-    if (cells.length !== header.length) {
-      issues.push(
-        issue('error', file, `这一行有 ${cells.length} 列，表头有 ${header.length} 列：行可能被截断或多出了分隔符`, { row }),
-      );
-      skipped++;
-      return;
-    }
+  const skipped = eachBodyRow(csv, file, issues, (cells, row) => {
     const rec: RawRecord = { row, identity: {}, metrics: [] };
     cells.forEach((raw, c) => {
       const role = roles[c];
@@ -82,21 +65,4 @@ export function wideRecords({ rows, unclosedQuoteRow }: CsvRows, file: string): 
     records.push(rec);
   });
   return { records, issues, skipped };
-}
-
-export interface CsvRows {
-  rows: string[][];
-  /** index in `rows` of a row whose quoted field is never closed (it swallows the rest of the file) */
-  unclosedQuoteRow: number | null;
-}
-
-/** Parse CSV text (already decoded to a string) into rows of strings. */
-export function csvRows(text: string): CsvRows {
-  const res = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: false });
-  const rows = res.data;
-  // PapaParse yields one empty row for a trailing newline.
-  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  const missing = res.errors.find((e) => e.code === 'MissingQuotes');
-  const unclosedQuoteRow = missing?.row !== undefined && missing.row < rows.length ? missing.row : null;
-  return { rows, unclosedQuoteRow };
 }

@@ -1,0 +1,152 @@
+import { expect, test, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { downloaded, open, rankingRows, waitComplete } from './helpers.ts';
+
+/** A file for the file picker, as Excel on Chinese Windows (GBK) or anything else (UTF-8) writes it. */
+const file = (name: string, text: string, encoding: 'utf8' | 'utf8bom' | 'gbk' = 'utf8') => ({
+  name,
+  mimeType: 'text/csv',
+  buffer:
+    encoding === 'gbk'
+      ? iconv.encode(text, 'gbk')
+      : Buffer.concat([encoding === 'utf8bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]),
+});
+
+const WIDE_HEADER = '县（市、区）,镇街,区划代码,年度,表式,来源,政府网站主动公开信息,政务新媒体（微信公众号等）发布信息,政务公开培训次数';
+const utf8Towns = file('两镇_UTF8.csv', `${WIDE_HEADER}\n汶上县,康驿镇,370830106,2026,2021,康驿镇2026年报告,100,200,5\n汶上县,南旺镇,370830102,2026,2021,南旺镇2026年报告,50,"1,234",3\n`, 'utf8bom');
+const gbkTowns = file('两镇_GBK.csv', `${WIDE_HEADER}\n汶上县,义桥镇,370830108,2026,2021,义桥镇报告,７０,80,2\n汶上县,郭仓镇,,2026,2021,郭仓镇报告,10,20,—\n`, 'gbk');
+
+async function openImport(page: Page) {
+  const toggle = page.getByRole('button', { name: '导入数据' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByRole('heading', { name: '导入数据' })).toBeVisible();
+}
+
+async function choose(page: Page, files: ReturnType<typeof file>[]) {
+  await page.getByLabel('选择文件').setInputFiles(files);
+  await expect(page.getByRole('button', { name: /载入 \d+ 份有效报告/ })).toBeVisible({ timeout: 30_000 });
+}
+
+async function ranking(page: Page, year: number, measure = 'pub_volume') {
+  await page.goto(`/?view=ranking&year=${year}&measure=${measure}`);
+  await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+  await waitComplete(page, 'ranking');
+  return rankingRows(page);
+}
+
+test('imports a GBK file and a UTF-8 file of two towns each, shows them ranked, and keeps them across a reload', async ({ page }) => {
+  await open(page);
+  await openImport(page);
+  await choose(page, [utf8Towns, gbkTowns]);
+  const files = page.locator('table.files tbody tr');
+  await expect(files.filter({ hasText: '两镇_UTF8.csv' })).toContainText('UTF-8');
+  await expect(files.filter({ hasText: '两镇_GBK.csv' })).toContainText('GB18030');
+  // 郭仓镇 has no code: it is filled in from the division list, and said so
+  await expect(page.getByText(/补全区划代码/).first()).toBeAttached();
+  await page.getByRole('button', { name: '载入 4 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已载入 4 份报告' })).toBeVisible();
+
+  const rows = await ranking(page, 2026);
+  expect(rows.slice(0, 4)).toEqual([
+    { rank: '1', town: '南旺镇', value: '1,284' },
+    { rank: '2', town: '康驿镇', value: '300' },
+    { rank: '3', town: '义桥镇', value: '150' },
+    { rank: '4', town: '郭仓镇', value: '30' },
+  ]);
+  expect(rows.slice(4).every((r) => r.value.startsWith('未报告'))).toBe(true);
+  // the embedded years are still there
+  expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('598');
+
+  await page.reload();
+  await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+  const again = await ranking(page, 2026);
+  expect(again.slice(0, 4).map((r) => r.town)).toEqual(['南旺镇', '康驿镇', '义桥镇', '郭仓镇']);
+
+  // 清除导入数据, after confirmation
+  await openImport(page);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '清除导入数据' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2025');
+});
+
+test('a conflict with loaded data is resolved both ways: keep, then replace', async ({ page }) => {
+  const kangyi = file('康驿镇2021.csv', `${WIDE_HEADER}\n汶上县,康驿镇,370830106,2021,2019,另一份康驿镇报告,1,1,1\n`);
+  await open(page);
+  await openImport(page);
+  await choose(page, [kangyi]);
+  await expect(page.locator('tr[data-conflict="康驿镇"]')).toContainText('000_75c809bd29ead2fa.txt');
+  await page.getByRole('button', { name: '全部保留原有' }).click();
+  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '保留了原有数据' })).toBeVisible();
+  expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('598');
+
+  await openImport(page);
+  await choose(page, [kangyi]);
+  await page.locator('tr[data-conflict="康驿镇"]').getByLabel('替换').check();
+  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+  expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('2');
+
+  await openImport(page);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '清除导入数据' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('598');
+});
+
+test('bad files are listed with file, row and column; cancelling or loading the valid rows never loses earlier data', async ({ page }) => {
+  const bad = [
+    file('坏数据.csv', `${WIDE_HEADER}\n汶上县,康驿镇,370830106,2026,2021,x,十二,1,1\n汶上县,南旺镇,370830102,2026,2021,x,-5,1,1\n汶上县,次丘镇,,2026,2021,x,7,1,1\n`),
+    file('空文件.csv', ''),
+    file('形状不对.json', '{"town": "康驿镇"}'),
+    file('公式.csv', `${WIDE_HEADER}\n汶上县,"=HYPERLINK(""http://example.com"",""x"")",,2026,2021,x,=1+1,1,1\n`),
+  ];
+  const before = await (async () => {
+    await open(page, '?view=ranking&year=2023');
+    return rankingRows(page);
+  })();
+  await openImport(page);
+  await choose(page, bad);
+  const issues = page.locator('.issues');
+  await expect(issues).toContainText('坏数据.csv 第 2 行 「政府网站主动公开信息」列：不是数字（值："十二"）');
+  await expect(issues).toContainText('坏数据.csv 第 3 行 「政府网站主动公开信息」列：件数不能为负数');
+  await expect(issues).toContainText('次邱镇');
+  await expect(issues).toContainText('空文件.csv：文件是空的');
+  await expect(issues).toContainText('形状不对.json');
+  await expect(issues).toContainText('公式.csv 第 2 行');
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已取消导入，数据没有变化' })).toBeVisible();
+  await page.getByRole('link', { name: '排名', exact: true }).click();
+  await waitComplete(page, 'ranking');
+  expect(await rankingRows(page)).toEqual(before);
+
+  // load the one valid row (次丘镇, kept under its own name with a warning)
+  await openImport(page);
+  await choose(page, bad);
+  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+  expect((await ranking(page, 2026)).find((r) => r.town === '次丘镇')?.value).toBe('8');
+  // earlier data intact; the new town is listed as 未报告 in a year it did not report
+  const after = await ranking(page, 2023);
+  expect(after.filter((r) => r.town !== '次丘镇')).toEqual(before);
+  expect(after.find((r) => r.town === '次丘镇')?.value).toMatch(/^未报告/);
+});
+
+test('下载模板 gives a UTF-8 CSV with BOM and 中文 headers, one row per town, that imports back', async ({ page }) => {
+  await open(page);
+  await openImport(page);
+  await page.getByLabel('模板年度').selectOption('2026');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板（CSV）' }).click()]);
+  expect(download.suggestedFilename()).toBe('汶上县_2026年_政务公开年报数据模板.csv');
+  const bytes = await downloaded(download);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text.split('\n')[0]).toContain('县（市、区）,镇街,区划代码,年度');
+  expect(text.trim().split('\n')).toHaveLength(16);
+  await choose(page, [{ name: '模板.csv', mimeType: 'text/csv', buffer: bytes }]);
+  await expect(page.getByRole('button', { name: '载入 15 份有效报告' })).toBeVisible();
+  await expect(page.locator('.issues .error')).toHaveCount(0);
+});

@@ -1,0 +1,42 @@
+/**
+ * The page's side of the import worker: send files, receive progress and parsed results.
+ */
+import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
+import type { ParsedFile } from '../ingest/parse-file.ts';
+import type { ParseMessage, ParseRequest } from './parse.worker.ts';
+import ParseWorker from './parse.worker.ts?worker';
+
+export interface ParseProgress {
+  /** index of the file being read */
+  index: number;
+  file: string;
+  stage: string;
+}
+
+let worker: Worker | null = null;
+let nextId = 0;
+
+export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedFile[]> {
+  worker ??= new ParseWorker();
+  const w = worker;
+  const id = ++nextId;
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return new Promise((resolve, reject) => {
+    const onMessage = (e: MessageEvent<ParseMessage>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage });
+      else {
+        w.removeEventListener('message', onMessage);
+        if (m.type === 'done') resolve(m.results);
+        else reject(new Error(m.message));
+      }
+    };
+    w.addEventListener('message', onMessage);
+    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1 };
+    w.postMessage(
+      request,
+      payload.map((p) => p.bytes),
+    );
+  });
+}

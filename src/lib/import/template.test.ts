@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseReportFile } from '../ingest/parse-file.ts';
+import { METRICS } from '../model/catalogue.ts';
+import { templateCsv, templateFileName, templateReports } from './template.ts';
+
+const towns = [
+  { town: '中都街道', town_code: '370830001', county: '汶上县' },
+  { town: '康驿镇', town_code: '370830106', county: '汶上县' },
+];
+
+describe('template', () => {
+  const csv = templateCsv(towns, 2025);
+
+  it('is UTF-8 CSV with a BOM and 中文 headers, one row per town', () => {
+    expect(csv.startsWith('\ufeff县（市、区）,镇街,区划代码,年度,表式,来源,示例数据,政府网站主动公开信息,')).toBe(true);
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]!.startsWith('汶上县,中都街道,370830001,2025,2021,,false,')).toBe(true);
+    expect(lines[0]!.split(',').length).toBe(7 + METRICS.length);
+  });
+
+  it('imports back unchanged (the empty 来源 becomes the file name)', () => {
+    const parsed = parseReportFile('模板.csv', csv, { maxYear: 2026 });
+    expect(parsed.issues).toEqual([]);
+    const expected = templateReports(towns, 2025).map((r) => ({
+      ...r,
+      source: '模板.csv',
+      metrics: Object.fromEntries(METRICS.map((m) => [m.id, null])),
+    }));
+    expect(parsed.reports).toEqual(expected);
+  });
+
+  it('has a meaningful file name', () => {
+    expect(templateFileName(['汶上县'], 2025)).toBe('汶上县_2025年_政务公开年报数据模板.csv');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * CSV text → rows of strings, and the row-level checks every CSV layout shares: blank lines,
+ * rows of the wrong length and an unclosed quote that swallows the rest of the file.
+ */
+import Papa from 'papaparse';
+import { issue, type IngestIssue } from './issues.ts';
+
+export interface CsvRows {
+  rows: string[][];
+  /** index in `rows` of a row whose quoted field is never closed (it swallows the rest of the file) */
+  unclosedQuoteRow: number | null;
+}
+
+/**
+ * Parse CSV text (already decoded to a string) into rows of strings. The delimiter is detected
+ * by PapaParse among `,` `\t` `|` `;`, so a file saved with `;` (European Excel) reads the same.
+ */
+export function csvRows(text: string): CsvRows {
+  const res = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: false });
+  const rows = res.data;
+  // PapaParse yields one empty row for a trailing newline.
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+  const missing = res.errors.find((e) => e.code === 'MissingQuotes');
+  const unclosedQuoteRow = missing?.row !== undefined && missing.row < rows.length ? missing.row : null;
+  return { rows, unclosedQuoteRow };
+}
+
+/** The header row only (for format detection), without parsing the whole file. */
+export function csvHeader(text: string): string[] {
+  const res = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, preview: 1 });
+  return res.data[0] ?? [];
+}
+
+/**
+ * Call `fn` for each body row that has as many cells as the header, with its row number as a
+ * spreadsheet shows it (header = row 1). Blank rows are skipped silently; broken rows are
+ * listed in `issues`. Returns the number of rows that were read but not passed on.
+ */
+export function eachBodyRow(
+  { rows, unclosedQuoteRow }: CsvRows,
+  file: string,
+  issues: IngestIssue[],
+  fn: (cells: string[], row: number) => void,
+): number {
+  const width = rows[0]?.length ?? 0;
+  let skipped = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const cells = rows[i]!;
+    const row = i + 1;
+    if (unclosedQuoteRow === i) {
+      // The unclosed quote swallowed every later line into this row's last cell.
+      const lost = (cells[cells.length - 1] ?? '').split(/\r\n|\n|\r/).slice(1).filter((l) => l.trim() !== '').length;
+      issues.push(
+        issue('error', file, `引号没有闭合：从这一行起到文件末尾都被读成了一个单元格，这一行${lost > 0 ? `及其后的 ${lost} 行` : ''}没有读入`, { row }),
+      );
+      skipped += 1 + lost;
+      continue;
+    }
+    if (cells.every((c) => c.trim() === '')) continue;
+    if (cells.length !== width) {
+      issues.push(issue('error', file, `这一行有 ${cells.length} 列，表头有 ${width} 列：行可能被截断或多出了分隔符`, { row }));
+      skipped++;
+      continue;
+    }
+    fn(cells, row);
+  }
+  return skipped;
+}
+
+/** 「镇街」、「年度」和「指标」 */
+export function listNames(names: readonly string[]): string {
+  const q = names.map((n) => `「${n}」`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join('、')}和${q[q.length - 1]}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * One import, step by step: read the files (in a worker), show what was found, resolve conflicts
+ * with data already shown, then load — or cancel, leaving everything as it was.
+ */
+import { acceptImport, findConflicts, type Conflict, type Decision } from '../import/compose.ts';
+import { parseFiles, type ParseProgress } from '../import/parse-client.ts';
+import { mergeFiles } from '../ingest/merge.ts';
+import type { IngestIssue } from '../ingest/issues.ts';
+import type { ParsedFile } from '../ingest/parse-file.ts';
+import type { Report } from '../model/report.ts';
+import type { DatasetState } from './dataset.svelte.ts';
+
+export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 'failed';
+
+export class ImportState {
+  phase = $state<ImportPhase>('idle');
+  progress = $state.raw<ParseProgress | null>(null);
+  fileCount = $state(0);
+  files = $state.raw<ParsedFile[]>([]);
+  /** issues across files, including conflicts between the files themselves */
+  issues = $state.raw<IngestIssue[]>([]);
+  /** valid reports read, one per identity */
+  incoming = $state.raw<Report[]>([]);
+  conflicts = $state.raw<Conflict[]>([]);
+  decisions = $state.raw<ReadonlyMap<string, Decision>>(new Map());
+  onlyImported = $state(false);
+  message = $state<string | null>(null);
+
+  constructor(private getDataset: () => DatasetState) {}
+
+  private get dataset(): DatasetState {
+    return this.getDataset();
+  }
+
+  async read(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    this.reset();
+    this.phase = 'reading';
+    this.fileCount = files.length;
+    try {
+      const parsed = await parseFiles(files, (p) => (this.progress = p));
+      const merged = mergeFiles(parsed);
+      this.files = parsed;
+      this.issues = merged.issues;
+      this.incoming = merged.reports;
+      this.updateConflicts();
+      this.phase = 'review';
+    } catch (e) {
+      this.message = `读取文件失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
+      this.phase = 'failed';
+    }
+  }
+
+  setOnlyImported(only: boolean): void {
+    this.onlyImported = only;
+    this.updateConflicts();
+  }
+
+  decide(key: string, d: Decision): void {
+    const next = new Map(this.decisions);
+    next.set(key, d);
+    this.decisions = next;
+  }
+
+  decideAll(d: Decision): void {
+    this.decisions = new Map(this.conflicts.map((c) => [c.key, d]));
+  }
+
+  private updateConflicts(): void {
+    // with 仅使用导入数据, only earlier imports can conflict
+    const shown = this.onlyImported ? this.dataset.imported.reports : this.dataset.shown;
+    this.conflicts = findConflicts(shown, this.incoming);
+  }
+
+  /** Load the valid reports as decided. */
+  async apply(): Promise<void> {
+    this.phase = 'applying';
+    try {
+      const next = acceptImport(this.dataset.embedded, this.dataset.imported, this.incoming, this.decisions, this.onlyImported);
+      const kept = this.conflicts.filter((c) => this.decisions.get(c.key) !== 'replace').length;
+      await this.dataset.setImported(next);
+      this.message = `已载入 ${this.incoming.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
+      this.phase = 'done';
+    } catch (e) {
+      this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
+      this.phase = 'failed';
+    }
+  }
+
+  cancel(): void {
+    this.reset();
+    this.message = '已取消导入，数据没有变化。';
+  }
+
+  reset(): void {
+    this.phase = 'idle';
+    this.progress = null;
+    this.files = [];
+    this.issues = [];
+    this.incoming = [];
+    this.conflicts = [];
+    this.decisions = new Map();
+    this.onlyImported = false;
+    this.message = null;
+  }
+}
