@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
+import { readdirSync, readFileSync } from 'node:fs';
 import { downloaded, open, rankingRows, waitComplete } from './helpers.ts';
 
 /** A file for the file picker, as Excel on Chinese Windows (GBK) or anything else (UTF-8) writes it. */
@@ -149,4 +150,33 @@ test('下载模板 gives a UTF-8 CSV with BOM and 中文 headers, one row per to
   await choose(page, [{ name: '模板.csv', mimeType: 'text/csv', buffer: bytes }]);
   await expect(page.getByRole('button', { name: '载入 15 份有效报告' })).toBeVisible();
   await expect(page.locator('.issues .error')).toHaveCount(0);
+});
+
+test('the whole corpus of awkward files at once: every file is reported, the app keeps working, earlier data stays', async ({ page }) => {
+  const dir = new URL('../src/lib/ingest/corpus/', import.meta.url);
+  const names = readdirSync(dir).filter((n) => !n.endsWith('.ts'));
+  expect(names.length).toBeGreaterThanOrEqual(25);
+  const files = names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(new URL(name, dir)) }));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  const before = await ranking(page, 2022);
+  await openImport(page);
+  await choose(page, files);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(names.length);
+  await page.getByRole('button', { name: '取消' }).click();
+  expect(await ranking(page, 2022)).toEqual(before);
+
+  await openImport(page);
+  await choose(page, files);
+  await page.getByRole('button', { name: /载入 \d+ 份有效报告/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /已载入 \d+ 份报告/ })).toBeVisible();
+  // conflicts were kept (the default): every town shown before has the same value in 2022
+  const after = await ranking(page, 2022);
+  for (const r of before) expect(after.find((a) => a.town === r.town)?.value, r.town).toBe(r.value);
+  for (const title of ['总览', '主动公开', '依申请公开', '镇街详情']) {
+    await page.getByRole('link', { name: title, exact: true }).click();
+    await waitComplete(page);
+  }
+  expect(errors).toEqual([]);
 });

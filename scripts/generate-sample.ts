@@ -3,7 +3,7 @@
  *
  *   npm run generate                         → data/reports/wenshang_sample_2019-2025.csv (汶上县, committed)
  *   npm run generate -- --counties 370830,370881 --out bench-data/two.csv
- *   npm run generate -- --province 37 --out bench-data/shandong.csv
+ *   npm run generate -- --province 37 --out bench-data/shandong.csv   (or several: --province 37,41)
  *   npm run generate -- --country --out bench-data/country.csv
  *
  * Options: --seed N (default 20260101), --years 2019-2025, --no-breaks.
@@ -57,7 +57,7 @@ async function main() {
   const scale: Scale = process.argv.includes('--country')
     ? { country: true }
     : province
-      ? { province }
+      ? { provinces: province.split(',') }
       : { counties: counties ? counties.split(',') : [WENSHANG] };
   const all = parseDivisions(readFileSync(join(root, 'data/divisions/townships_cn.csv'), 'utf8'));
   const divisions = selectDivisions(all, scale);

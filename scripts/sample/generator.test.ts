@@ -90,7 +90,7 @@ describe('sample generator', () => {
 
   it('gives a town the same reports whether generated with its county or with its province', () => {
     const county = synthetic(generate()).filter((r) => r.town === '郭仓镇');
-    const shandong = selectDivisions(divisions, { province: '37' });
+    const shandong = selectDivisions(divisions, { provinces: ['37'] });
     expect(shandong.length).toBeGreaterThan(1000);
     const fromProvince = [...generateReports(shandong.filter((d) => d.county_code === '370830'), { anchors })].filter(
       (r) => r.town === '郭仓镇',

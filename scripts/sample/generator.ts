@@ -449,12 +449,15 @@ export function* generateReports(divisions: Iterable<Division>, opts: GenerateOp
   for (const d of divisions) yield* generateTown(d, opts);
 }
 
-/** Select divisions by a list of county codes, a province code, or all of them. */
-export type Scale = { counties: readonly string[] } | { province: string } | { country: true };
+/** Select divisions by a list of county codes, a list of province codes, or all of them. */
+export type Scale = { counties: readonly string[] } | { provinces: readonly string[] } | { country: true };
 
 export function selectDivisions(all: readonly Division[], scale: Scale): Division[] {
   if ('country' in scale) return [...all];
-  if ('province' in scale) return all.filter((d) => d.province_code === scale.province);
+  if ('provinces' in scale) {
+    const set = new Set(scale.provinces);
+    return all.filter((d) => set.has(d.province_code));
+  }
   const set = new Set(scale.counties);
   return all.filter((d) => set.has(d.county_code));
 }

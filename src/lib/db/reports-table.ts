@@ -89,14 +89,19 @@ export function reportsToArrow(reports: readonly Report[], origin: Origin | ((r:
 
 let batch = 0;
 
+/** Reports per Arrow batch: building one takes the main thread ~100 ms, so the page keeps drawing between batches. */
+const BATCH = 5000;
+
 async function appendTo(sql: SqlClient, table: string, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)) {
-  if (reports.length === 0) return;
-  const staging = `staging_${++batch}`;
-  await sql.insertArrow(reportsToArrow(reports, origin), staging);
-  try {
-    await sql.exec(`INSERT INTO ${table} BY NAME SELECT * FROM ${staging}`);
-  } finally {
-    await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
+  for (let start = 0; start < reports.length; start += BATCH) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const staging = `staging_${++batch}`;
+    await sql.insertArrow(reportsToArrow(reports.slice(start, start + BATCH), origin), staging);
+    try {
+      await sql.exec(`INSERT INTO ${table} BY NAME SELECT * FROM ${staging}`);
+    } finally {
+      await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
+    }
   }
 }
 

@@ -22,13 +22,18 @@ export async function parseFiles(files: readonly File[], onProgress: (p: ParsePr
   const id = ++nextId;
   const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   return new Promise((resolve, reject) => {
+    const reports: ParsedFile['reports'][] = files.map(() => []);
+    const results: ParsedFile[] = [];
     const onMessage = (e: MessageEvent<ParseMessage>) => {
       const m = e.data;
       if (m.id !== id) return;
       if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage });
+      else if (m.type === 'reports') {
+        for (const r of m.reports) reports[m.index]!.push(r);
+      } else if (m.type === 'file') results[m.index] = { ...m.result, reports: reports[m.index]! };
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve(m.results);
+        if (m.type === 'done') resolve(results);
         else reject(new Error(m.message));
       }
     };

@@ -16,11 +16,23 @@ export interface RawCell {
   row?: number;
 }
 
+/** A metric column of a wide CSV: its index in the row, header and definition. */
+export interface WideColumn {
+  index: number;
+  header: string;
+  def: MetricDef;
+}
+
 export interface RawRecord {
   /** the record's first row (header = row 1), or its number in a JSON array */
   row: number;
   identity: Partial<Record<IdentityField, RawCell>>;
   metrics: { def: MetricDef; cell: RawCell }[];
+  /**
+   * Wide CSV rows in compact form (no object per cell, which made garbage collection the largest
+   * cost of reading a large file): the metric columns of the file and this row's cells.
+   */
+  wide?: { columns: readonly WideColumn[]; cells: readonly string[] };
   /** file rows the record was read from (long CSV: one per value); 1 when absent */
   span?: number;
   /** the reader already found an error: validate it to list every issue, but never load it */
@@ -161,15 +173,24 @@ export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Repor
   const source = text(id.source) || ctx.file;
 
   const metrics: Record<string, number | null> = {};
-  for (const { def, cell } of rec.metrics) {
-    const res = parseCell(cell.raw, def.kind);
+  // one plain function call per cell, no closure or object unless there is something to report
+  const take = (def: MetricDef, raw: unknown, column: string, cell?: RawCell) => {
+    const res = parseCell(raw, def.kind);
     if (!res.ok) {
-      err(res.reason, cell);
-      continue;
+      err(res.reason, cell ?? { column, raw });
+      return;
     }
     metrics[def.id] = res.value;
     if (res.value !== null && layout !== null && !def.layouts.includes(layout)) {
-      warn(`${layout} 表式的报告没有「${def.label}」这一项`, cell);
+      warn(`${layout} 表式的报告没有「${def.label}」这一项`, cell ?? { column, raw });
+    }
+  };
+  for (const { def, cell } of rec.metrics) take(def, cell.raw, cell.column, cell);
+  if (rec.wide) {
+    const { columns, cells } = rec.wide;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      take(c.def, cells[c.index], c.header);
     }
   }
 

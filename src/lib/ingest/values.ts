@@ -15,6 +15,7 @@ export function normalizeText(s: string): string {
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+const PLAIN_DIGITS = /^\d{1,9}$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const SPACE_GROUPED = /^[+-]?\d{1,3}( \d{3})+(\.\d+)?$/;
 
@@ -23,6 +24,9 @@ export function parseCell(raw: unknown, kind: ValueKind): CellResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === 'number') return checkKind(raw, kind);
   if (typeof raw !== 'string') return { ok: false, reason: '不是数字' };
+  // Fast path for what most cells hold (empty, or plain digits); the same result as the full path.
+  if (raw === '') return { ok: true, value: null };
+  if (PLAIN_DIGITS.test(raw)) return checkKind(Number(raw), kind);
   let s = normalizeText(raw).replace(/\u2212/g, '-');
   if (EMPTY_MARKS.has(s)) return { ok: true, value: null };
   // `1 234` is a grouped number; `12 13` is two numbers in one cell, an error.

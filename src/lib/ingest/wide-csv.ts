@@ -4,7 +4,8 @@
  */
 import { eachBodyRow, type CsvRows } from './csv-rows.ts';
 import { issue, type IngestIssue } from './issues.ts';
-import { columnRole, type ColumnRole, type RawRecord, type RecordsRead } from './record.ts';
+import type { IdentityField } from '../model/report.ts';
+import { columnRole, type ColumnRole, type RawRecord, type RecordsRead, type WideColumn } from './record.ts';
 
 export { csvRows, type CsvRows } from './csv-rows.ts';
 
@@ -53,15 +54,15 @@ export function wideRecords(csv: CsvRows, file: string): RecordsRead {
     return { records: [], issues, skipped: csv.rows.length - 1 };
   }
   const records: RawRecord[] = [];
+  const columns: WideColumn[] = [];
+  const identity: { index: number; field: IdentityField }[] = [];
+  roles.forEach((role, index) => {
+    if (role?.kind === 'metric') columns.push({ index, header: header[index]!, def: role.def });
+    else if (role?.kind === 'identity') identity.push({ index, field: role.field });
+  });
   const skipped = eachBodyRow(csv, file, issues, (cells, row) => {
-    const rec: RawRecord = { row, identity: {}, metrics: [] };
-    cells.forEach((raw, c) => {
-      const role = roles[c];
-      if (!role) return;
-      const cell = { column: header[c]!, raw };
-      if (role.kind === 'identity') rec.identity[role.field] = cell;
-      else rec.metrics.push({ def: role.def, cell });
-    });
+    const rec: RawRecord = { row, identity: {}, metrics: [], wide: { columns, cells } };
+    for (const { index, field } of identity) rec.identity[field] = { column: header[index]!, raw: cells[index] };
     records.push(rec);
   });
   return { records, issues, skipped };
