@@ -11,6 +11,8 @@ export interface ParseProgress {
   index: number;
   file: string;
   stage: string;
+  /** share of this file done, when known */
+  done: number | null;
 }
 
 let worker: Worker | null = null;
@@ -27,7 +29,7 @@ export async function parseFiles(files: readonly File[], onProgress: (p: ParsePr
     const onMessage = (e: MessageEvent<ParseMessage>) => {
       const m = e.data;
       if (m.id !== id) return;
-      if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage });
+      if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage, done: m.done });
       else if (m.type === 'reports') {
         for (const r of m.reports) reports[m.index]!.push(r);
       } else if (m.type === 'file') results[m.index] = { ...m.result, reports: reports[m.index]! };

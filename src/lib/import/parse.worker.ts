@@ -13,7 +13,7 @@ export interface ParseRequest {
 }
 
 export type ParseMessage =
-  | { id: number; type: 'progress'; index: number; file: string; stage: string }
+  | { id: number; type: 'progress'; index: number; file: string; stage: string; done: number | null }
   /** a file's reports come in chunks: one big message would freeze the page while it is unpacked */
   | { id: number; type: 'reports'; index: number; reports: ParsedFile['reports'] }
   | { id: number; type: 'file'; index: number; result: ParsedFile }
@@ -28,7 +28,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
   const { id, files, divisionsUrl, maxYear } = e.data;
   try {
     for (const [index, f] of files.entries()) {
-      const onStage = (stage: string) => post({ id, type: 'progress', index, file: f.name, stage });
+      const onStage = (stage: string, done?: number) => post({ id, type: 'progress', index, file: f.name, stage, done: done ?? null });
       const result = await readImportFile(f.name, new Uint8Array(f.bytes), { divisionsUrl, maxYear }, onStage);
       onStage('传回页面');
       for (let at = 0; at < result.reports.length; at += CHUNK) post({ id, type: 'reports', index, reports: result.reports.slice(at, at + CHUNK) });

@@ -25,9 +25,14 @@ function divisionIndex(url: string): Promise<DivisionIndex | null> {
   return divisions;
 }
 
-export async function readImportFile(name: string, bytes: Uint8Array, opts: ReadOptions, onStage: (stage: string) => void): Promise<ParsedFile> {
-  onStage('解码并解析');
-  const parsed = parseReportFile(name, bytes, { maxYear: opts.maxYear });
+export async function readImportFile(
+  name: string,
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  onStage: (stage: string, done?: number) => void,
+): Promise<ParsedFile> {
+  onStage('解码并解析', 0);
+  const parsed = parseReportFile(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
   if (parsed.reports.length === 0) return parsed;
   onStage('核对镇街名称和区划代码');
   const index = await divisionIndex(opts.divisionsUrl);

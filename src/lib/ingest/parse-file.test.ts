@@ -913,3 +913,18 @@ describe('control characters in names', () => {
     ]);
   });
 });
+
+describe('progress while reading', () => {
+  it('reports a rising share of the file done, ending near 1', () => {
+    const header = 'town,year,pub_website';
+    const body = Array.from({ length: 9000 }, (_, i) => `镇${i},2023,${i}`).join('\n');
+    const seen: number[] = [];
+    const p = parseReportFile('big.csv', `${header}\n${body}\n`, { maxYear: 2026, onProgress: (d) => seen.push(d) });
+    expect(p.reports).toHaveLength(9000);
+    expect(seen.length).toBeGreaterThan(3);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[seen.length - 1]).toBeLessThanOrEqual(1);
+    expect(seen[seen.length - 1]).toBeGreaterThan(0.9);
+  });
+});
