@@ -36,7 +36,7 @@ export async function readImportFile(
   if (parsed.reports.length === 0) return parsed;
   onStage('核对镇街名称和区划代码');
   const index = await divisionIndex(opts.divisionsUrl);
-  const matched = index ? matchDivisions(parsed.reports, index, name) : { reports: parsed.reports, issues: [] };
+  const matched = index ? matchDivisions(parsed.reports, index, name, parsed.rows) : { reports: parsed.reports, issues: [] };
   onStage('检查勾稽关系');
-  return { ...parsed, reports: matched.reports, issues: [...parsed.issues, ...matched.issues, ...ruleWarnings(matched.reports, name)] };
+  return { ...parsed, reports: matched.reports, issues: [...parsed.issues, ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)] };
 }

@@ -195,3 +195,13 @@ describe('against the national list (data/divisions/townships_cn.csv)', () => {
     expect(res.issues.filter((x) => x.severity === 'warning')).toHaveLength(2_000);
   });
 });
+
+describe('rows in issues', () => {
+  it('names the row each report was read from', () => {
+    const { issues } = matchDivisions([report({ town: '康驿镇' }), report({ town: '次丘镇' })], DIVISIONS, 'f.csv', [2, 7]);
+    expect(issues.map((i) => [i.severity, i.row])).toEqual([
+      ['info', 2],
+      ['warning', 7],
+    ]);
+  });
+});

@@ -93,14 +93,17 @@ export function matchDivisions(
   reports: readonly Report[],
   divisions: readonly Division[] | DivisionIndex,
   file: string,
+  /** the row each report was read from, to name it in issues */
+  rows?: readonly number[],
 ): { reports: Report[]; issues: IngestIssue[] } {
   const index = 'byCode' in divisions ? divisions : indexDivisions(divisions);
   const issues: IngestIssue[] = [];
   const filled = new Map<string, string | null>();
   const countyWarned = new Set<string>();
 
-  const check = (r: Report): string | null => {
-    const warn = (message: string, column: string, value: string) => issues.push(issue('warning', file, message, { column, value }));
+  const check = (r: Report, i: number): string | null => {
+    const row = rows?.[i] ?? null;
+    const warn = (message: string, column: string, value: string) => issues.push(issue('warning', file, message, { row, column, value }));
     const town = normalizeText(r.town);
     const county = normalizeText(r.county);
     if (r.town_code !== null) {
@@ -123,12 +126,12 @@ export function matchDivisions(
     }
     const exact = list.filter((d) => d.name === town).map((d) => d.division);
     if (exact.length === 1) {
-      issues.push(issue('info', file, `已按区划代码表补全区划代码 ${exact[0]!.code}`, { column: '镇街', value: r.town }));
+      issues.push(issue('info', file, `已按区划代码表补全区划代码 ${exact[0]!.code}`, { row, column: '镇街', value: r.town }));
       return exact[0]!.code;
     }
     if (exact.length > 1) {
       const codes = exact.map((d) => d.code).join('、');
-      issues.push(issue('info', file, `${r.county}有 ${exact.length} 个「${r.town}」（区划代码 ${codes}），未补全区划代码`, { column: '镇街', value: r.town }));
+      issues.push(issue('info', file, `${r.county}有 ${exact.length} 个「${r.town}」（区划代码 ${codes}），未补全区划代码`, { row, column: '镇街', value: r.town }));
       return null;
     }
     const near = nearestNames(town, list.map((d) => d.name)).map((n) => list.find((d) => d.name === n)!.division.name);
@@ -136,11 +139,11 @@ export function matchDivisions(
     return null;
   };
 
-  const out = reports.map((r) => {
+  const out = reports.map((r, i) => {
     const key = `${r.county}\u001f${r.town}\u001f${r.town_code ?? ''}`;
     let code = filled.get(key);
     if (code === undefined) {
-      code = check(r);
+      code = check(r, i);
       filled.set(key, code);
     }
     return code === null ? r : { ...r, town_code: code };

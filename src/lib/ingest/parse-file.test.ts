@@ -94,6 +94,7 @@ describe('wide CSV: valid files', () => {
       reports: EXPECTED,
       issues: [],
       rejected: 0,
+      rows: EXPECTED.map((_, i) => i + 2),
     });
   });
 
@@ -634,7 +635,15 @@ describe('JSON', () => {
     ['a {reports: [...]} wrapper', JSON.stringify({ reports: RECORDS })],
     ['a wrapper with other keys', JSON.stringify({ generated: '2024-01-01', reports: RECORDS })],
   ])('reads %s', (_name, text) => {
-    expect(parse('reports.json', text)).toEqual({ file: 'reports.json', format: 'json', encoding: null, reports: EXPECTED, issues: [], rejected: 0 });
+    expect(parse('reports.json', text)).toEqual({
+      file: 'reports.json',
+      format: 'json',
+      encoding: null,
+      reports: EXPECTED,
+      issues: [],
+      rejected: 0,
+      rows: EXPECTED.map((_, i) => i + 1),
+    });
   });
 
   it('reads string numbers like "12" as numbers', () => {
@@ -686,6 +695,7 @@ describe('JSON', () => {
         { severity: 'error', file: 'r.json', row: null, column: null, value: null, message: 'JSON 应为报告记录组成的数组：[{town, year, metrics: {…}}, …]' },
       ],
       rejected: 0,
+      rows: [],
     });
   });
 

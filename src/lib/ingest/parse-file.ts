@@ -21,6 +21,8 @@ export interface ParsedFile {
   issues: IngestIssue[];
   /** rows that were read but not loaded because of an error (long CSV: every row of a rejected report) */
   rejected: number;
+  /** the (first) row each report was read from, parallel to `reports` */
+  rows?: number[];
 }
 
 export interface ParseOptions {
@@ -72,6 +74,7 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
 
 function validateRecords({ records, issues, skipped }: RecordsRead, file: string, maxYear: number, onProgress?: (done: number) => void) {
   const reports: Report[] = [];
+  const rows: number[] = [];
   const firstRow = new Map<string, number>();
   let rejected = skipped;
   for (const [i, rec] of records.entries()) {
@@ -95,8 +98,9 @@ function validateRecords({ records, issues, skipped }: RecordsRead, file: string
     }
     firstRow.set(key, rec.row);
     reports.push(res.report);
+    rows.push(rec.row);
   }
   // File-level issues first, then by row; within a row, in the order found (stable sort).
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { reports, issues, rejected };
+  return { reports, issues, rejected, rows };
 }

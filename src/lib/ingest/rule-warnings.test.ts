@@ -81,3 +81,11 @@ describe('ruleWarnings', () => {
     expect(issues.map((i) => i.message.slice(0, 14))).toEqual(['B镇 2022 年：R8 正', 'C镇 2020 年：R7 乡']);
   });
 });
+
+describe('rows in rule warnings', () => {
+  it('names the row the report was read from', () => {
+    const w = ruleWarnings([broken({ t4_review_upheld: 1 })], 'f.csv', [5]);
+    expect(w.length).toBeGreaterThan(0);
+    expect(w.every((i) => i.row === 5)).toBe(true);
+  });
+});

@@ -7,11 +7,11 @@ import { checkReport } from '../model/rules.ts';
 import { issue, type IngestIssue } from './issues.ts';
 
 /**
- * One warning per finding, in report order. Reports carry no row number, so `row` is null; the
- * column is the first cell the finding involves, and the message starts with the town and year.
+ * One warning per finding, in report order: the row the report was read from (when `rows` gives
+ * it), the first cell the finding involves as the column, and the town and year in the message.
  */
-export function ruleWarnings(reports: readonly Report[], file: string): IngestIssue[] {
-  return reports.flatMap((r) =>
-    checkReport(r).map((f) => issue('warning', file, `${r.town} ${r.year} 年：${f.message}`, { column: f.cells[0] ?? null })),
+export function ruleWarnings(reports: readonly Report[], file: string, rows?: readonly number[]): IngestIssue[] {
+  return reports.flatMap((r, i) =>
+    checkReport(r).map((f) => issue('warning', file, `${r.town} ${r.year} 年：${f.message}`, { row: rows?.[i] ?? null, column: f.cells[0] ?? null })),
   );
 }
