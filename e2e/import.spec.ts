@@ -180,3 +180,23 @@ test('the whole corpus of awkward files at once: every file is reported, the app
   }
   expect(errors).toEqual([]);
 });
+
+test('仅使用导入数据 replaces the demonstration data, and 清除导入数据 brings it back', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('note')).toContainText('示例数据');
+  await openImport(page);
+  await choose(page, [utf8Towns]);
+  await page.getByLabel('仅使用导入数据（不再显示内置示例数据）').check();
+  await page.getByRole('button', { name: '载入 2 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已载入 2 份报告' })).toBeVisible();
+  const rows = await ranking(page, 2026);
+  expect(rows.map((r) => r.town)).toEqual(['南旺镇', '康驿镇']);
+  await expect(page.getByRole('note').filter({ hasText: '示例数据' })).toHaveCount(0);
+  await expect(page.getByLabel('年度', { exact: true }).locator('option')).toHaveCount(1);
+
+  await openImport(page);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '清除导入数据' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  expect(await ranking(page, 2025)).toHaveLength(15);
+});
