@@ -141,3 +141,11 @@ describe('groupings', () => {
     expect(RESULTS.map((r) => r.label)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结']);
   });
 });
+
+describe('chart height in steps of five towns', () => {
+  it('keeps the height when one town is added or removed within a step', () => {
+    const heights = [11, 12, 13, 14, 15].map((n) => horizontalLayout(n, '', true).height);
+    expect(new Set(heights).size).toBeLessThanOrEqual(2);
+    expect(horizontalLayout(15, '', true).height).toBeGreaterThanOrEqual(horizontalLayout(14, '', true).height);
+  });
+});

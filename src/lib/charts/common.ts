@@ -57,10 +57,16 @@ export function grid(top: number, extra: Partial<GridComponentOption> = {}): Gri
   return { left: 8, right: 48, top, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all', ...extra };
 }
 
-/** Horizontal bar chart with `count` towns: the height grows with the towns (at least MIN_HEIGHT). */
+/**
+ * Horizontal bar chart with `count` towns: the height grows with the towns (at least MIN_HEIGHT),
+ * in steps of five towns, so that selecting or deselecting one town rarely resizes the chart
+ * (a resize reallocates the canvas: about a third of a redraw, measured).
+ */
 export function horizontalLayout(count: number, subtext: string, legend: boolean) {
   const { legendTop, top } = headerLayout(subtext, legend);
-  return { legendTop, grid: grid(top, { bottom: 36 }), height: Math.max(MIN_HEIGHT, top + count * ROW_HEIGHT + 48) };
+  const step = 5 * ROW_HEIGHT;
+  const height = Math.max(MIN_HEIGHT, Math.ceil((top + count * ROW_HEIGHT + 48) / step) * step);
+  return { legendTop, grid: grid(top, { bottom: 36 }), height };
 }
 
 /** A number fit for an option: finite, else null (a gap; never 0). */
