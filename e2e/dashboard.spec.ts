@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chartRevisions, downloaded, everyChartDrawn, open, rankingRows, waitComplete } from './helpers.ts';
 
-const VIEWS = ['总览', '排名', '主动公开', '培训', '依申请公开', '复议诉讼', '镇街详情'];
+const VIEWS = ['总览', '排名', '主动公开', '培训', '依申请公开', '复议诉讼', '镇街详情', '数据质量'];
 
 test('every view is reached by its link and draws its charts', async ({ page }) => {
   const errors: string[] = [];
@@ -207,4 +207,26 @@ test('a hostile town name is shown as text, runs nothing, and stays text in expo
   expect(text).toContain(`"'=HYPERLINK(""http://example.com"",""点我"")"`);
   expect(text).toContain(xss);
   expect(dialogs).toEqual([]);
+});
+
+test('数据质量 lists the documented rule breaks; a finding opens 镇街详情 with its cells marked', async ({ page }) => {
+  await open(page, '?view=quality');
+  const rows = page.locator('table.findings tbody tr');
+  const found = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.querySelector('th')!.textContent!.trim()}@${tr.children[1]!.textContent}:${tr.getAttribute('data-rule')}`));
+  for (const expected of ['次邱镇@2020:R1', '南旺镇@2022:R2', '郭楼镇@2023:R3', '杨店镇@2024:R4', '白石镇@2021:R5', '义桥镇@2023:R6', '苑庄镇@2019:R7', '寅寺镇@2025:R8']) {
+    expect(found).toContain(expected);
+  }
+  expect(new Set(found.map((f) => f.split('@')[0]))).toEqual(new Set(['次邱镇', '南旺镇', '郭楼镇', '杨店镇', '白石镇', '义桥镇', '苑庄镇', '寅寺镇']));
+  await expect(page.getByText('每年都有报告')).toBeVisible();
+
+  await page.getByLabel('规则').selectOption('R5');
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('link', { name: '白石镇' }).click();
+  await waitComplete(page, 'town');
+  await expect(page.locator('[data-view="town"]')).toHaveAttribute('data-town', '白石镇');
+  await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2021');
+  const marked = page.locator('[data-table="t4"] td.hit');
+  await expect(marked).toHaveCount(5);
+  await expect(page.locator('[data-table="t4"] td.hit[data-metric="t4_review_upheld"]')).toHaveText('1');
+  await expect(page.getByRole('region', { name: '勾稽关系检查' })).toContainText('R5');
 });

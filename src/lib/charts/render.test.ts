@@ -9,6 +9,7 @@ import { applicantMixChart } from './applicant-mix.ts';
 import { applicationsStackedChart } from './applications-stacked.ts';
 import { carriedBarsChart } from './carried-bars.ts';
 import { countyTrendChart } from './county-trend.ts';
+import { findingsBarChart } from './findings-bars.ts';
 import { echarts } from './echarts.svelte.ts';
 import { townRow, XSS, yearTotals } from './fixtures.ts';
 import { NO_OUTCOMES, outcomeMixChart } from './outcome-mix.ts';
@@ -47,6 +48,7 @@ const specs: [string, ChartSpec][] = [
   ['suit', reviewStackedChart({ rows: rev, year: 2023, kind: 'suit' })],
   ['review trend', reviewTrendChart({ totals: revTotals, from: 2021, to: 2023 })],
   ['town history', townHistoryChart({ town: XSS, history })],
+  ['findings', findingsBarChart({ rows: [{ town_key: 'a', town: XSS, errors: 1, warnings: 2, total: 3 }], from: 2019, to: 2025 })],
 ];
 
 describe('rendering with the app’s ECharts components', () => {

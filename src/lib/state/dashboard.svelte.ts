@@ -3,6 +3,7 @@
  * the defaults). User changes push a history entry; back/forward restore the state; an invalid
  * URL falls back to defaults with notes the page shows.
  */
+import { isMetricId } from '../model/catalogue.ts';
 import { COMMON_MEASURE_IDS, isMeasureId } from '../model/measures.ts';
 import type { TownInfo } from '../db/queries/index.ts';
 import { decodeState, defaultState, encodeState, type DashboardState, type UrlContext, type ViewId } from './url-state.ts';
@@ -20,7 +21,7 @@ export class DashboardStore {
   constructor(years: readonly number[], towns: readonly TownInfo[]) {
     this.towns = towns;
     this.townByKey = new Map(towns.map((t) => [t.town_key, t]));
-    this.ctx = { years, townKeys: towns.map((t) => t.town_key), isMeasure: isMeasureId, defaultMeasure: DEFAULT_MEASURE };
+    this.ctx = { years, townKeys: towns.map((t) => t.town_key), isMeasure: isMeasureId, defaultMeasure: DEFAULT_MEASURE, isMetric: isMetricId };
     this.readUrl();
   }
 
@@ -36,7 +37,8 @@ export class DashboardStore {
 
   /** Change the view or filters; pushes a history entry. */
   set(change: Partial<DashboardState>): void {
-    const next = { ...this.state, ...change };
+    // highlighted cells belong to the finding that opened 镇街详情; any other change drops them
+    const next = { ...this.state, cells: [], ...change };
     if (next.from > next.to) [next.from, next.to] = [next.to, next.from];
     if (JSON.stringify(next) === JSON.stringify(this.state)) return;
     this.state = next;

@@ -19,6 +19,7 @@ const ctx: UrlContext = {
   townKeys: ['code:370830001', 'code:370830106', 'code:370830107', 'name:汶上县/某镇', 'code:ABC', ...HOSTILE_TOWNS],
   isMeasure: (id) => ['pub_volume', 'pub_total', 'pub_website'].includes(id),
   defaultMeasure: 'pub_volume',
+  isMetric: (id) => ['t3_new_total', 't3_total_total', 't4_review_total'].includes(id),
 };
 
 const D = defaultState(ctx);
@@ -35,11 +36,12 @@ describe('VIEWS and defaultState', () => {
       'applications:依申请公开',
       'review:复议诉讼',
       'town:镇街详情',
+      'quality:数据质量',
     ]);
   });
 
   it('defaults to the overview of the last year over the whole range', () => {
-    expect(D).toEqual({ view: 'overview', year: 2025, from: 2019, to: 2025, towns: null, measure: 'pub_volume', town: null });
+    expect(D).toEqual({ view: 'overview', year: 2025, from: 2019, to: 2025, towns: null, measure: 'pub_volume', town: null, cells: [] });
   });
 
   it('handles a single data year', () => {
@@ -226,6 +228,7 @@ function randomState(r: () => number): DashboardState {
     towns: r() < 0.3 ? null : towns,
     measure: pick(r, MEASURES),
     town: r() < 0.3 ? null : pick(r, ctx.townKeys),
+    cells: r() < 0.5 ? [] : ['t3_new_total', 't4_review_total'].filter(() => r() < 0.7),
   };
 }
 
@@ -278,3 +281,18 @@ function normalised(s: DashboardState): DashboardState {
   const chosen = new Set(s.towns);
   return { ...s, towns: ctx.townKeys.filter((k) => chosen.has(k)) };
 }
+
+describe('highlighted cells (cells)', () => {
+  it('round-trips the metric ids of a finding', () => {
+    const s = state({ view: 'town', town: 'code:370830106', cells: ['t3_new_total', 't3_total_total'] });
+    const search = encodeState(s, ctx);
+    expect(search).toContain('cells=t3_new_total%2Ct3_total_total');
+    expect(decode(search)).toEqual({ state: s, notes: [] });
+  });
+  it('ignores cells that are not catalogue metrics, with a note', () => {
+    const { state: st, notes } = decode('?view=town&cells=t3_new_total,drop_table');
+    expect(st.cells).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('drop_table');
+  });
+});

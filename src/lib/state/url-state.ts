@@ -4,7 +4,7 @@
  * falls back to its default with a note in Chinese (never a blank page, never an exception).
  */
 
-export type ViewId = 'overview' | 'ranking' | 'publication' | 'training' | 'applications' | 'review' | 'town';
+export type ViewId = 'overview' | 'ranking' | 'publication' | 'training' | 'applications' | 'review' | 'town' | 'quality';
 
 /** in navigation order; titles are exactly these */
 export const VIEWS: readonly { id: ViewId; title: string }[] = [
@@ -15,6 +15,7 @@ export const VIEWS: readonly { id: ViewId; title: string }[] = [
   { id: 'applications', title: '依申请公开' },
   { id: 'review', title: '复议诉讼' },
   { id: 'town', title: '镇街详情' },
+  { id: 'quality', title: '数据质量' },
 ];
 
 export interface DashboardState {
@@ -30,6 +31,8 @@ export interface DashboardState {
   measure: string;
   /** town key shown in 镇街详情 */
   town: string | null;
+  /** metric ids highlighted in 镇街详情 (the cells of a finding); empty for none */
+  cells: string[];
 }
 
 export interface UrlContext {
@@ -39,12 +42,14 @@ export interface UrlContext {
   townKeys: readonly string[];
   isMeasure: (id: string) => boolean;
   defaultMeasure: string;
+  /** catalogue metric ids (for highlighted cells) */
+  isMetric?: (id: string) => boolean;
 }
 
 export function defaultState(ctx: UrlContext): DashboardState {
   const first = ctx.years[0] ?? 0;
   const last = ctx.years[ctx.years.length - 1] ?? first;
-  return { view: 'overview', year: last, from: first, to: last, towns: null, measure: ctx.defaultMeasure, town: null };
+  return { view: 'overview', year: last, from: first, to: last, towns: null, measure: ctx.defaultMeasure, town: null, cells: [] };
 }
 
 const CODE_PREFIX = 'code:';
@@ -96,6 +101,7 @@ export function encodeState(state: DashboardState, ctx: UrlContext): string {
   if (towns !== null) p.set('towns', towns.map((k) => escapeItem(townToUrl(k))).join(','));
   if (state.measure !== d.measure) p.set('measure', state.measure);
   if (state.town !== null) p.set('town', townToUrl(state.town));
+  if (state.cells.length > 0) p.set('cells', state.cells.join(','));
   return p.toString();
 }
 
@@ -193,6 +199,14 @@ export function decodeState(search: string, ctx: UrlContext): { state: Dashboard
     const k = townFromUrl(town, known);
     if (k !== null) state.town = k;
     else notes.push(`网址中的镇街详情“${shown(town)}”不在数据中，未选择镇街。`);
+  }
+
+  const cells = p.get('cells');
+  if (cells !== null && cells !== '') {
+    const ids = cells.split(',');
+    const ok = ids.filter((id) => ctx.isMetric?.(id) ?? false);
+    if (ok.length !== ids.length) notes.push(`网址中要标出的单元格“${shown(cells)}”有无法识别的指标，已忽略。`);
+    state.cells = ok.length === ids.length ? ids : [];
   }
 
   return { state, notes };

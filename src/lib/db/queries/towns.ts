@@ -1,5 +1,8 @@
 /** The towns and years in the data, a summary of it, and one report's stored values. */
+import { METRICS } from '../../model/catalogue.ts';
+import type { Report } from '../../model/report.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
+import { scopeSql, type TownScope } from './scope.ts';
 import type { SqlClient } from '../sql.ts';
 
 export interface DatasetSummary {
@@ -53,4 +56,23 @@ export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
 export async function reportValues(sql: SqlClient, townKey: string, year: number): Promise<Record<string, unknown> | null> {
   const rows = await sql.query(`SELECT * EXCLUDE (origin) FROM ${REPORTS} WHERE town_key = ? AND year = ?`, [townKey, year]);
   return rows[0] ?? null;
+}
+
+/** Reports in scope as Report objects (identity and every metric), for checks run in JS. */
+export async function loadReports(sql: SqlClient, from: number, to: number, towns: TownScope): Promise<Report[]> {
+  const scope = scopeSql(towns);
+  const rows = await sql.query<Record<string, unknown>>(
+    `SELECT * EXCLUDE (origin, town_key) FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql} ORDER BY town_code NULLS LAST, county, town, year`,
+    [from, to, ...scope.params],
+  );
+  return rows.map((r) => ({
+    county: r.county as string,
+    town: r.town as string,
+    town_code: (r.town_code as string | null) ?? null,
+    year: Number(r.year),
+    layout: (r.layout as Report['layout']) ?? null,
+    source: r.source as string,
+    synthetic: r.synthetic === true,
+    metrics: Object.fromEntries(METRICS.map((m) => [m.id, (r[m.id] as number | null) ?? null])),
+  }));
 }

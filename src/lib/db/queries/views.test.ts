@@ -175,3 +175,19 @@ describe('trends and history', () => {
     expect(rows.map((r) => r.town)).toEqual(['康驿镇']);
   });
 });
+
+describe('loading reports back as Report objects', () => {
+  it('gives back exactly the reports that were loaded', async () => {
+    const { loadReports } = await import('./towns.ts');
+    const back = await loadReports(sql, 2019, 2025, null);
+    expect(back).toHaveLength(reports.length);
+    const key = (r: Report) => `${r.town}@${r.year}`;
+    const byKey = new Map(back.map((r) => [key(r), r]));
+    for (const r of reports) {
+      const b = byKey.get(key(r))!;
+      expect({ ...b, metrics: undefined }).toEqual({ ...r, metrics: undefined });
+      for (const [id, v] of Object.entries(b.metrics)) expect(v, `${key(r)} ${id}`).toBe(r.metrics[id] ?? null);
+    }
+    expect((await loadReports(sql, 2021, 2021, SOME)).map((r) => r.town)).toEqual(['中都街道', '南旺镇', '康驿镇']);
+  });
+});
