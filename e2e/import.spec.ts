@@ -200,3 +200,37 @@ test('仅使用导入数据 replaces the demonstration data, and 清除导入数
   await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
   expect(await ranking(page, 2025)).toHaveLength(15);
 });
+
+test('a .docx report dropped into 导入数据 is shown as its official tables beside the text, then ranked and checked in 数据质量', async ({ page }) => {
+  const docx = readFileSync(new URL('./fixtures/义桥镇2026年政府信息公开工作年度报告.docx', import.meta.url));
+  await open(page);
+  await openImport(page);
+  // drop it on the drop zone, as a person would
+  const transfer = await page.evaluateHandle(
+    ({ data, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      return dt;
+    },
+    { data: [...docx], name: '义桥镇2026年政府信息公开工作年度报告.docx' },
+  );
+  await page.getByRole('region', { name: '拖放文件区域' }).dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('button', { name: '载入 1 份有效报告' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('table.files')).toContainText('年度报告全文');
+  const preview = page.getByRole('region', { name: /报告预览/ });
+  await expect(preview).toContainText('汶上县义桥镇 2026 年（2021 表式）');
+  await expect(preview.locator('[data-metric="pub_newmedia"]')).toHaveText('320 条');
+  await expect(preview.locator('[data-table="t3"] [data-metric="t3_new_total"]')).toHaveText('3');
+  await expect(preview.locator('[data-table="t4"] [data-metric="t4_review_total"]')).toHaveText('2');
+  await expect(preview.locator('pre')).toContainText('义桥发布');
+  await expect(page.locator('.issues')).toContainText('R5');
+  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+
+  const rows = await ranking(page, 2026);
+  expect(rows[0]).toEqual({ rank: '1', town: '义桥镇', value: '420' });
+  await page.goto('/?view=quality&from=2025&to=2026');
+  await waitComplete(page, 'quality');
+  await expect(page.locator('table.findings tr[data-rule="R5"]')).toContainText('义桥镇');
+  await expect(page.locator('table.findings tr[data-rule="R5"]')).toContainText('2026');
+});

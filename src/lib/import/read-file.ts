@@ -7,6 +7,11 @@ import { indexDivisions, matchDivisions, type DivisionIndex } from '../ingest/di
 import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
 import { ruleWarnings } from '../ingest/rule-warnings.ts';
 import { parseDivisions } from '../model/divisions.ts';
+import type { Encoding } from '../ingest/decode.ts';
+import { issue } from '../ingest/issues.ts';
+import { MIN_YEAR } from '../model/report.ts';
+import type { ParsedReportDoc } from '../report-doc/types.ts';
+import { documentKind, readDocument, type DocumentKind } from './read-document.ts';
 
 export interface ReadOptions {
   /** where the division list is served (fetched once, then kept) */
@@ -31,6 +36,8 @@ export async function readImportFile(
   opts: ReadOptions,
   onStage: (stage: string, done?: number) => void,
 ): Promise<ParsedFile> {
+  const kind = documentKind(name, bytes);
+  if (kind) return readReportDocument(name, bytes, kind, opts, onStage);
   onStage('解码并解析', 0);
   const parsed = parseReportFile(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
   if (parsed.reports.length === 0) return parsed;
@@ -39,4 +46,41 @@ export async function readImportFile(
   const matched = index ? matchDivisions(parsed.reports, index, name, parsed.rows) : { reports: parsed.reports, issues: [] };
   onStage('检查勾稽关系');
   return { ...parsed, reports: matched.reports, issues: [...parsed.issues, ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)] };
+}
+
+/** An annual report document: its tables and numbers become one report, its warnings file issues. */
+async function readReportDocument(
+  name: string,
+  bytes: Uint8Array,
+  kind: DocumentKind,
+  opts: ReadOptions,
+  onStage: (stage: string, done?: number) => void,
+): Promise<ParsedFile> {
+  onStage(kind === 'docx' ? '读取 Word 文档' : '读取报告全文', 0);
+  const index = await divisionIndex(opts.divisionsUrl);
+  let doc: ParsedReportDoc;
+  let encoding: Encoding | null;
+  try {
+    ({ doc, encoding } = await readDocument(name, bytes, kind, index ?? undefined));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { file: name, format: 'document', encoding: null, reports: [], issues: [issue('error', name, `无法读取这份报告：${why}`)], rejected: 0 };
+  }
+  const issues = doc.warnings.map((w) => issue('warning', name, w));
+  const r = doc.report;
+  const problems: string[] = [];
+  if (!r.town) problems.push('没有找到镇街名称（应在标题中，如“××镇人民政府2021年政府信息公开工作年度报告”）');
+  if (!Number.isInteger(r.year) || r.year < MIN_YEAR || r.year > opts.maxYear) problems.push('没有找到统计年度（应在标题或“统计期限”中）');
+  for (const p of problems) issues.push(issue('error', name, p));
+  if (problems.length > 0) return { file: name, format: 'document', encoding: null, reports: [], issues, rejected: 1, document: doc };
+  onStage('检查勾稽关系');
+  return {
+    file: name,
+    format: 'document',
+    encoding,
+    reports: [r],
+    issues: [...issues, ...ruleWarnings([r], name)],
+    rejected: 0,
+    document: doc,
+  };
 }

@@ -7,10 +7,12 @@ import { binaryProblem, decodeBytes, type Encoding } from './decode.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { jsonRecords } from './json-records.ts';
 import { isLongHeader, longRecords } from './long-csv.ts';
+import type { ParsedReportDoc } from '../report-doc/types.ts';
 import { buildReport, type RecordsRead } from './record.ts';
 import { wideRecords } from './wide-csv.ts';
 
-export type FileFormat = 'wide-csv' | 'long-csv' | 'json';
+/** `document`: an annual report itself (text, HTML or .docx), read by src/lib/report-doc. */
+export type FileFormat = 'wide-csv' | 'long-csv' | 'json' | 'document';
 
 export interface ParsedFile {
   file: string;
@@ -23,6 +25,8 @@ export interface ParsedFile {
   rejected: number;
   /** the (first) row each report was read from, parallel to `reports` */
   rows?: number[];
+  /** for a report document: the parsed tables, where each value came from, and the text */
+  document?: ParsedReportDoc;
 }
 
 export interface ParseOptions {

@@ -1,0 +1,43 @@
+/**
+ * Report documents as import input: plain text exported from the published document, HTML as
+ * published on county portals, and .docx (converted to HTML by mammoth, a maintained docx reader).
+ */
+import mammoth from 'mammoth';
+import type { DivisionIndex } from '../ingest/division-match.ts';
+import { decodeBytes, type Encoding } from '../ingest/decode.ts';
+import { parseReportHtml, parseReportText } from '../report-doc/parse.ts';
+import type { ParsedReportDoc } from '../report-doc/types.ts';
+
+export type DocumentKind = 'text' | 'html' | 'docx';
+
+/** Words only an annual report contains (a data file never has them). */
+const REPORT_MARKS = /政府信息公开工作年度报告|收到和处理政府信息公开申请情况|主动公开政府信息情况/;
+
+/** Whether a file is a report document rather than a data file, and which kind. */
+export function documentKind(name: string, bytes: Uint8Array): DocumentKind | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.docx')) return 'docx';
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
+  if (lower.endsWith('.txt')) {
+    const head = decodeBytes(bytes.subarray(0, 64 * 1024)).text;
+    return REPORT_MARKS.test(head) ? 'text' : null;
+  }
+  return null;
+}
+
+export async function readDocument(
+  name: string,
+  bytes: Uint8Array,
+  kind: DocumentKind,
+  divisions?: DivisionIndex,
+): Promise<{ doc: ParsedReportDoc; encoding: Encoding | null }> {
+  const opts = divisions ? { divisions } : {};
+  if (kind === 'docx') {
+    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // mammoth's browser build reads `arrayBuffer`, its Node build (the CLI) `buffer`; both accept an ArrayBuffer
+    const { value } = await mammoth.convertToHtml({ arrayBuffer: data, buffer: data } as unknown as Parameters<typeof mammoth.convertToHtml>[0]);
+    return { doc: parseReportHtml(value, name, opts), encoding: null };
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  return { doc: kind === 'html' ? parseReportHtml(text, name, opts) : parseReportText(text, name, opts), encoding };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readNarrative, sentencesOf } from './narrative.ts';
+
+describe('sentencesOf', () => {
+  it('splits at 。！？ and keeps each sentence whole', () => {
+    expect(sentencesOf(['一句。二句！三句？', '  无句号的段落 ', ''])).toEqual(['一句。', '二句！', '三句？', '无句号的段落']);
+  });
+});
+
+/** What one paragraph states, as metric → value. */
+const valuesOf = (...paragraphs: string[]) => readNarrative(paragraphs).values;
+
+describe('readNarrative: numbers only where the text states them', () => {
+  it.each<[string, string, Record<string, number>]>([
+    [
+      'website and WeChat in one sentence',
+      '2021年，汶上县康驿镇通过“康驿便民在线”微信公众号号推送信息499条，汶上县政府网站发布信息13条。',
+      { pub_newmedia: 499, pub_website: 13 },
+    ],
+    ['bulletin board across clauses', '2021年，政府大厅新设政务公开栏1处，年度公开信息86条。', { pub_board: 86 }],
+    ['公示栏', '在社区公示栏张贴公开信息48条。', { pub_board: 48 }],
+    ['门户网站, spaces and grouped digits', '通过县门户网站发布政务信息 1,230 条。', { pub_website: 1230 }],
+    ['full-width digits', '通过政府网站发布信息１３条。', { pub_website: 13 }],
+    ['Chinese numerals', '在政府网站发布政府信息一百零五条。', { pub_website: 105 }],
+    ['several new-media channels add up', '通过微信公众号推送信息120条，政务微博发布40条，抖音发布短视频15条。', { pub_newmedia: 175 }],
+    [
+      'a stated total and its channels',
+      '全年主动公开政府信息共642条，其中通过政府网站发布210条，通过微信公众号推送356条，通过政务公开栏公开76条。',
+      { pub_total: 642, pub_website: 210, pub_newmedia: 356, pub_board: 76 },
+    ],
+    ['主动公开 through a named channel is that channel', '通过政府网站主动公开政府信息13条。', { pub_website: 13 }],
+    ['a stated new-media total wins over its parts', '通过政务新媒体发布信息300条，其中微信公众号发布信息300条。', { pub_newmedia: 300 }],
+    ['no channel, no number', '全年收集意见建议3条，均已办结。', {}],
+    ['条例 and 第二十条 are not counts', '根据《条例》第二十条规定，依托政府网站公开。', {}],
+    ['training sessions and people', '2021年共举办各类培训活动6次，培训人员80余人次。', { train_sessions: 6, train_people: 80 }],
+    ['training in Chinese numerals, 参训', '举办政务公开专题培训三次，参训人员一百二十人次。', { train_sessions: 3, train_people: 120 }],
+    ['training people in 人', '组织开展政务公开业务培训2次，参训干部45人。', { train_sessions: 2, train_people: 45 }],
+    ['meetings are not training', '召开专题会议4次，研究部署政务公开工作。', {}],
+    ['applications received', '全年共收到政府信息公开申请16件，均已按期答复。', { text_applications: 16 }],
+    ['applications received, number first', '本年度共受理5件政府信息公开申请。', { text_applications: 5 }],
+    ['未收到…申请 is zero', '康驿镇2021年全年未收到政府信息公开申请，未收取信息处理费。', { text_applications: 0 }],
+    ['依申请公开…数量为零', '2021年，我镇依申请公开政府信息的数量为零。', { text_applications: 0 }],
+    ['carried over is not received', '上年结转申请1件，结转下年度继续办理2件。', {}],
+    ['未发生…行政复议和行政诉讼 is zero for both', '未发生针对本部门政府信息公开事务的行政复议和行政诉讼。', { text_review: 0, text_suit: 0 }],
+    ['review and suit counts', '本年度发生政府信息公开行政复议2件，行政诉讼1件。', { text_review: 2, text_suit: 1 }],
+    ['one stated, the other denied', '因政府信息公开被申请行政复议1件，未发生行政诉讼。', { text_review: 1, text_suit: 0 }],
+    ['各N件', '政府信息公开行政复议、行政诉讼各1件。', { text_review: 1, text_suit: 1 }],
+    ['均为零', '政府信息公开行政复议、行政诉讼数量均为零。', { text_review: 0, text_suit: 0 }],
+    ['复议后起诉', '复议后起诉1件。', { text_suit: 1 }],
+    ['a heading states nothing', '四、政府信息公开行政复议、行政诉讼情况', {}],
+    ['the list of sections states nothing', '本报告内容包括总体情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况等六部分内容。', {}],
+  ])('%s', (_, paragraph, want) => expect(valuesOf(paragraph)).toEqual(want));
+});
+
+describe('readNarrative: provenance and repeated statements', () => {
+  it('each value names its sentence', () => {
+    const r = readNarrative(['一、总体情况', '2021年共举办各类培训活动6次，培训人员80余人次。其余略。']);
+    expect(r.provenance).toEqual({
+      train_sessions: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
+      train_people: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
+    });
+  });
+
+  it('the same value stated twice is fine', () => {
+    const r = readNarrative(['全年共举办培训6次。', '改进措施：2021年共举办各类培训活动6次。']);
+    expect(r.values).toEqual({ train_sessions: 6 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('different values: the first is kept and both sentences are named', () => {
+    const r = readNarrative(['通过政府网站发布信息20条。', '在政府网站公开信息25条。']);
+    expect(r.values).toEqual({ pub_website: 20 });
+    expect(r.provenance.pub_website).toEqual({ kind: 'text', sentence: '通过政府网站发布信息20条。' });
+    expect(r.warnings).toEqual(['正文中「政府网站主动公开信息」前后不一致：「通过政府网站发布信息20条。」为 20，「在政府网站公开信息25条。」为 25；取前者']);
+  });
+
+  it('new-media channels from several sentences add up; the same channel twice does not', () => {
+    const r = readNarrative(['通过微信公众号推送信息120条。', '通过抖音发布短视频15条。', '微信公众号推送信息120条。']);
+    expect(r.values).toEqual({ pub_newmedia: 135 });
+    expect(r.provenance.pub_newmedia).toEqual({ kind: 'text', sentence: '通过微信公众号推送信息120条。 通过抖音发布短视频15条。' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a new-media total that disagrees with its channels is kept, with a warning', () => {
+    const r = readNarrative(['通过政务新媒体发布信息300条，其中微信公众号推送信息200条，政务微博发布信息50条。']);
+    expect(r.values).toEqual({ pub_newmedia: 300 });
+    expect(r.warnings).toEqual(['正文所述政务新媒体发布信息 300 条，与各渠道之和 250 条（微信公众号 200、政务微博 50）不一致；取前者']);
+  });
+
+  it('a conflicting WeChat count names the channel', () => {
+    const r = readNarrative(['微信公众号推送信息10条。', '微信公众号推送信息12条。']);
+    expect(r.warnings).toEqual(['正文中「微信公众号发布信息」前后不一致：「微信公众号推送信息10条。」为 10，「微信公众号推送信息12条。」为 12；取前者']);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The town's 区划代码 and county from the national list: the town name when it is unique in the
+ * list, or the one whose county the text names. Never renamed: a name not in the list is a warning.
+ */
+import { nearestNames, type DivisionIndex, type IndexedDivision } from '../ingest/division-match.ts';
+import { normalizeText } from '../ingest/values.ts';
+
+const byNameCache = new WeakMap<DivisionIndex, Map<string, IndexedDivision[]>>();
+
+function byName(index: DivisionIndex): Map<string, IndexedDivision[]> {
+  let map = byNameCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const list of index.byCounty.values()) {
+      for (const d of list) {
+        const same = map.get(d.name);
+        if (same) same.push(d);
+        else map.set(d.name, [d]);
+      }
+    }
+    byNameCache.set(index, map);
+  }
+  return map;
+}
+
+export interface TownCode {
+  county: string | null;
+  town_code: string | null;
+  warnings: string[];
+}
+
+/**
+ * Resolve a town named in a report. `county` is what the text names (or null); `text` the whole
+ * report, searched for the county names of towns that share the name.
+ */
+export function resolveTownCode(index: DivisionIndex, town: string, county: string | null, text: string): TownCode {
+  const name = normalizeText(town);
+  const all = byName(index).get(name) ?? [];
+  if (all.length === 0) {
+    const list = county ? index.byCounty.get(normalizeText(county)) : undefined;
+    const near = list ? nearestNames(name, list.map((d) => d.name)) : [];
+    const hint = near.length > 0 ? `，是否为${near.map((n) => `「${n}」`).join('或')}？` : '';
+    const where = list ? `${county}的` : '';
+    return { county, town_code: null, warnings: [`镇街「${town}」不在${where}区划代码表中，未补全区划代码${hint}`] };
+  }
+  let chosen: IndexedDivision[] = all;
+  if (all.length > 1) {
+    const stated = county ? all.filter((d) => d.county === normalizeText(county)) : [];
+    chosen = stated.length > 0 ? stated : all.filter((d) => text.includes(d.division.county));
+  }
+  if (chosen.length !== 1) {
+    const counties = all.map((d) => `${d.division.city}${d.division.county}`).join('、');
+    return {
+      county,
+      town_code: null,
+      warnings: [`区划代码表中有 ${all.length} 个「${town}」（${counties}），正文未写明是哪一个，未补全区划代码`],
+    };
+  }
+  const d = chosen[0]!.division;
+  const warnings: string[] = [];
+  if (county && normalizeText(county) !== chosen[0]!.county) {
+    warnings.push(`正文所写的「${county}」与区划代码表不符：「${town}」属于${d.county}（区划代码 ${d.code}），按区划代码表取${d.county}`);
+  }
+  return { county: d.county, town_code: d.code, warnings };
+}
