@@ -5,9 +5,10 @@
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts';
 import type { ApplicationsRow } from '../db/queries/views.ts';
-import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, OUTCOMES, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, OUTCOMES, unreportedSubtitle } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { BASE_OPTION, PALETTE } from './theme.ts';
+import { townBarsOption } from './town-bars.ts';
+import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
 const RECEIVED = '本年新收';
@@ -48,28 +49,22 @@ export function applicationsStackedChart(input: { rows: readonly ApplicationsRow
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
-    option: {
-      ...BASE_OPTION,
-      title: titleOption(title, subtext),
-      legend: { top: layout.legendTop, type: 'scroll' },
-      grid: layout.grid,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const r = drawn[dataIndexOf(p)];
-          if (!r) return '';
-          return tooltipHtml(r.town, [
-            { label: RECEIVED, text: formatFull(num(r.received), UNIT), color: RECEIVED_COLOR },
-            ...OUTCOMES.map((g, i) => ({ label: g.label, text: formatFull(num(r[g.key]), UNIT), color: PALETTE[i % PALETTE.length] })),
-            ...EXTRA.map((e) => ({ label: e.label, text: formatFull(num(r[e.key]), UNIT) })),
-          ]);
-        },
-      },
-      xAxis: { type: 'value', name: UNIT, axisLabel: { formatter: (v: number) => formatShort(v) } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+    option: townBarsOption({
+      title,
+      subtext,
+      layout,
+      drawn,
+      unit: UNIT,
       series: [...outcomes, received],
-    },
+      scrollLegend: true,
+      tooltip: (r) => ({
+        lines: [
+          { label: RECEIVED, text: formatFull(num(r.received), UNIT), color: RECEIVED_COLOR },
+          ...OUTCOMES.map((g, i) => ({ label: g.label, text: formatFull(num(r[g.key]), UNIT), color: PALETTE[i % PALETTE.length] })),
+          ...EXTRA.map((e) => ({ label: e.label, text: formatFull(num(r[e.key]), UNIT) })),
+        ],
+      }),
+    }),
     table: {
       header: ['镇街', header(RECEIVED, UNIT), ...EXTRA.map((e) => header(e.label, UNIT)), ...OUTCOMES.map((g) => header(g.label, UNIT))],
       rows: drawn.map((r) => [r.town, cell(num(r.received)), ...EXTRA.map((e) => cell(num(r[e.key]))), ...OUTCOMES.map((g) => cell(num(r[g.key])))]),

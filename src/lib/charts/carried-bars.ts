@@ -3,9 +3,10 @@
  * Towns that state neither are not drawn and are named in the subtitle.
  */
 import type { ApplicationsRow } from '../db/queries/views.ts';
-import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { BASE_OPTION, PALETTE } from './theme.ts';
+import { townBarsOption } from './town-bars.ts';
+import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
 const SERIES = [
@@ -24,32 +25,16 @@ export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year
     title,
     height: Math.round(layout.height),
     categoryKeys: drawn.map((r) => r.town_key),
-    option: {
-      ...BASE_OPTION,
-      title: titleOption(title, subtext),
-      legend: { top: layout.legendTop },
-      grid: layout.grid,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const r = drawn[dataIndexOf(p)];
-          if (!r) return '';
-          return tooltipHtml(
-            r.town,
-            SERIES.map((s, i) => ({ label: s.label, text: formatFull(num(r[s.key]), UNIT), color: PALETTE[i] })),
-          );
-        },
-      },
-      xAxis: { type: 'value', name: UNIT, minInterval: 1, axisLabel: { formatter: (v: number) => formatShort(v) } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
-      series: SERIES.map((s) => ({
-        type: 'bar' as const,
-        name: s.label,
-        data: drawn.map((r) => num(r[s.key])),
-        barMaxWidth: 12,
-      })),
-    },
+    option: townBarsOption({
+      title,
+      subtext,
+      layout,
+      drawn,
+      unit: UNIT,
+      integers: true,
+      series: SERIES.map((s) => ({ type: 'bar' as const, name: s.label, data: drawn.map((r) => num(r[s.key])), barMaxWidth: 12 })),
+      tooltip: (r) => ({ lines: SERIES.map((s, i) => ({ label: s.label, text: formatFull(num(r[s.key]), UNIT), color: PALETTE[i] })) }),
+    }),
     table: {
       header: ['镇街', ...SERIES.map((s) => header(s.label, UNIT))],
       rows: drawn.map((r) => [r.town, ...SERIES.map((s) => cell(num(r[s.key])))]),

@@ -3,9 +3,9 @@
  * Towns without findings are not drawn; the subtitle says how many there are.
  */
 import type { TownFindings } from '../model/quality.ts';
-import { dataIndexOf, horizontalLayout, titleOption, tooltipHtml, yearRange } from './common.ts';
+import { horizontalLayout, yearRange } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { BASE_OPTION } from './theme.ts';
+import { townBarsOption } from './town-bars.ts';
 
 const SERIES = [
   { key: 'errors', label: '错误', color: '#c0392b' },
@@ -22,31 +22,18 @@ export function findingsBarChart(input: { rows: readonly TownFindings[]; from: n
     title,
     height: Math.round(layout.height),
     categoryKeys: drawn.map((r) => r.town_key),
-    option: {
-      ...BASE_OPTION,
-      title: titleOption(title, subtext),
-      legend: { top: layout.legendTop },
-      grid: layout.grid,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const r = drawn[dataIndexOf(p)];
-          if (!r) return '';
-          return tooltipHtml(r.town, [...SERIES.map((s) => ({ label: s.label, text: `${r[s.key]} 处`, color: s.color })), { label: '合计', text: `${r.total} 处` }]);
-        },
-      },
-      xAxis: { type: 'value', name: '处', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
-      series: SERIES.map((s) => ({
-        type: 'bar' as const,
-        name: s.label,
-        stack: 'findings',
-        color: s.color,
-        data: drawn.map((r) => r[s.key]),
-        barMaxWidth: 22,
-      })),
-    },
+    option: townBarsOption({
+      title,
+      subtext,
+      layout,
+      drawn,
+      unit: '处',
+      integers: true,
+      series: SERIES.map((s) => ({ type: 'bar' as const, name: s.label, stack: 'findings', color: s.color, data: drawn.map((r) => r[s.key]), barMaxWidth: 22 })),
+      tooltip: (r) => ({
+        lines: [...SERIES.map((s) => ({ label: s.label, text: `${r[s.key]} 处`, color: s.color })), { label: '合计', text: `${r.total} 处` }],
+      }),
+    }),
     table: {
       header: ['镇街', '错误（处）', '警告（处）', '合计（处）'],
       rows: drawn.map((r) => [r.town, r.errors, r.warnings, r.total]),

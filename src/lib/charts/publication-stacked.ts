@@ -6,9 +6,10 @@
 import type { BarSeriesOption } from 'echarts';
 import type { PublicationRow } from '../db/queries/views.ts';
 import { PUBLICATION_CHANNELS } from '../model/groupings.ts';
-import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { BASE_OPTION, PALETTE } from './theme.ts';
+import { townBarsOption } from './town-bars.ts';
+import { PALETTE } from './theme.ts';
 
 type Channel = 'website' | 'newmedia' | 'board' | 'other';
 const UNIT = '条';
@@ -44,27 +45,23 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
-    option: {
-      ...BASE_OPTION,
-      title: titleOption(title, subtext),
-      legend: { top: layout.legendTop, type: 'scroll' },
-      grid: layout.grid,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const r = drawn[dataIndexOf(p)];
-          if (!r) return '';
-          const lines = segments
-            .filter((s) => s.label !== TOTAL_ONLY || s.value(r) !== null)
-            .map((s, i) => ({ label: s.label, text: formatFull(s.value(r), UNIT), color: s.label === TOTAL_ONLY ? '#bbb' : PALETTE[i] }));
-          return tooltipHtml(r.town, [...lines, { label: '主动公开总量', text: formatFull(r.volume, UNIT) }]);
-        },
-      },
-      xAxis: { type: 'value', name: UNIT, axisLabel: { formatter: (v: number) => formatShort(v) } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+    option: townBarsOption({
+      title,
+      subtext,
+      layout,
+      drawn,
+      unit: UNIT,
       series,
-    },
+      scrollLegend: true,
+      tooltip: (r) => ({
+        lines: [
+          ...segments
+            .filter((s) => s.label !== TOTAL_ONLY || s.value(r) !== null)
+            .map((s, i) => ({ label: s.label, text: formatFull(s.value(r), UNIT), color: s.label === TOTAL_ONLY ? '#bbb' : PALETTE[i] })),
+          { label: '主动公开总量', text: formatFull(r.volume, UNIT) },
+        ],
+      }),
+    }),
     table: {
       header: ['镇街', ...segments.map((s) => header(s.label, UNIT)), header('主动公开总量', UNIT)],
       rows: drawn.map((r) => [r.town, ...segments.map((s) => cell(s.value(r))), cell(r.volume)]),

@@ -5,9 +5,10 @@
  */
 import type { BarSeriesOption } from 'echarts';
 import type { ReviewRow } from '../db/queries/views.ts';
-import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, RESULTS, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, RESULTS, unreportedSubtitle } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { BASE_OPTION, PALETTE } from './theme.ts';
+import { townBarsOption } from './town-bars.ts';
+import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
 export const REVIEW_KINDS = {
@@ -38,27 +39,22 @@ export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: nu
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
-    option: {
-      ...BASE_OPTION,
-      title: titleOption(title, subtext),
-      legend: { top: layout.legendTop },
-      grid: layout.grid,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const r = drawn[dataIndexOf(p)];
-          if (!r) return '';
-          return tooltipHtml(`${r.town} · ${kindInfo.label}`, [
-            ...results.map((c, i) => ({ label: c.label, text: formatFull(c.value(r), UNIT), color: PALETTE[i % PALETTE.length] })),
-            { label: '总计', text: formatFull(total(r), UNIT) },
-          ]);
-        },
-      },
-      xAxis: { type: 'value', name: UNIT, minInterval: 1, axisLabel: { formatter: (v: number) => formatShort(v) } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+    option: townBarsOption({
+      title,
+      subtext,
+      layout,
+      drawn,
+      unit: UNIT,
       series,
-    },
+      integers: true,
+      tooltip: (r) => ({
+        heading: `${r.town} · ${kindInfo.label}`,
+        lines: [
+          ...results.map((c, i) => ({ label: c.label, text: formatFull(c.value(r), UNIT), color: PALETTE[i % PALETTE.length] })),
+          { label: '总计', text: formatFull(total(r), UNIT) },
+        ],
+      }),
+    }),
     table: {
       header: ['镇街', ...results.map((c) => header(c.label, UNIT)), header('总计', UNIT)],
       rows: drawn.map((r) => [r.town, ...results.map((c) => cell(c.value(r))), cell(total(r))]),

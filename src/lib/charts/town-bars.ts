@@ -1,0 +1,52 @@
+/**
+ * The part every per-town horizontal bar chart shares: title and subtitle, legend, grid, an axis
+ * tooltip with the town's name (escaped) and its lines, a value axis in the chart's unit, and the
+ * towns top to bottom in the rows' order.
+ */
+import type { EChartsOption, SeriesOption } from 'echarts';
+import { dataIndexOf, formatShort, horizontalLayout, titleOption, tooltipHtml, type TooltipLine } from './common.ts';
+import { BASE_OPTION } from './theme.ts';
+
+export interface TownBarsInput<R extends { town: string }> {
+  title: string;
+  subtext: string;
+  layout: ReturnType<typeof horizontalLayout>;
+  /** the towns drawn, top to bottom */
+  drawn: readonly R[];
+  unit: string;
+  series: SeriesOption[];
+  /** the tooltip of one town: its lines, and a heading other than the town's name if needed */
+  tooltip: (r: R) => { heading?: string; lines: TooltipLine[] };
+  /** a scrollable legend when there are many series */
+  scrollLegend?: boolean;
+  /** whole numbers only on the value axis */
+  integers?: boolean;
+}
+
+export function townBarsOption<R extends { town: string }>(input: TownBarsInput<R>): EChartsOption {
+  const { layout, drawn } = input;
+  return {
+    ...BASE_OPTION,
+    title: titleOption(input.title, input.subtext),
+    legend: { top: layout.legendTop, ...(input.scrollLegend ? { type: 'scroll' as const } : {}) },
+    grid: layout.grid,
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (p: unknown) => {
+        const r = drawn[dataIndexOf(p)];
+        if (!r) return '';
+        const t = input.tooltip(r);
+        return tooltipHtml(t.heading ?? r.town, t.lines);
+      },
+    },
+    xAxis: {
+      type: 'value',
+      name: input.unit,
+      ...(input.integers ? { minInterval: 1 } : {}),
+      axisLabel: { formatter: (v: number) => formatShort(v) },
+    },
+    yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.town), axisLabel: { interval: 0 } },
+    series: input.series,
+  };
+}
