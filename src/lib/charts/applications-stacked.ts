@@ -5,7 +5,7 @@
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts';
 import type { ApplicationsRow } from '../db/queries/views.ts';
-import { cell, formatFull, header, horizontalLayout, num, OUTCOMES, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, OUTCOMES, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
@@ -20,10 +20,10 @@ const EXTRA = [
   { key: 'carried_out', label: '结转下年度' },
 ] as const;
 
-export function applicationsStackedChart(input: { rows: readonly ApplicationsRow[]; year: number }): ChartSpec {
+export function applicationsStackedChart(input: { rows: readonly ApplicationsRow[]; year: number; unit?: string }): ChartSpec {
   const drawn = input.rows.filter((r) => r.reported && (num(r.received) !== null || OUTCOMES.some((g) => num(r[g.key]) !== null)));
-  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
-  const title = `${input.year} 年各镇街政府信息公开申请办理结果`;
+  const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
+  const title = `${input.year} 年各${input.unit ?? '镇街'}政府信息公开申请办理结果`;
   const subtext = unreportedSubtitle(unreported);
   const layout = horizontalLayout(drawn.length, subtext, true);
   const outcomes: BarSeriesOption[] = OUTCOMES.map((g, i) => ({
@@ -66,7 +66,7 @@ export function applicationsStackedChart(input: { rows: readonly ApplicationsRow
       }),
     }),
     table: {
-      header: ['镇街', header(RECEIVED, UNIT), ...EXTRA.map((e) => header(e.label, UNIT)), ...OUTCOMES.map((g) => header(g.label, UNIT))],
+      header: [input.unit ?? '镇街', header(RECEIVED, UNIT), ...EXTRA.map((e) => header(e.label, UNIT)), ...OUTCOMES.map((g) => header(g.label, UNIT))],
       rows: drawn.map((r) => [r.town, cell(num(r.received)), ...EXTRA.map((e) => cell(num(r[e.key]))), ...OUTCOMES.map((g) => cell(num(r[g.key])))]),
     },
   };

@@ -3,7 +3,7 @@
  * Towns that state neither are not drawn and are named in the subtitle.
  */
 import type { ApplicationsRow } from '../db/queries/views.ts';
-import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
@@ -14,10 +14,10 @@ const SERIES = [
   { key: 'carried_out', label: '结转下年度' },
 ] as const;
 
-export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year: number }): ChartSpec {
+export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year: number; unit?: string }): ChartSpec {
   const drawn = input.rows.filter((r) => r.reported && SERIES.some((s) => num(r[s.key]) !== null));
-  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
-  const title = `${input.year} 年各镇街政府信息公开申请结转情况`;
+  const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
+  const title = `${input.year} 年各${input.unit ?? '镇街'}政府信息公开申请结转情况`;
   const subtext = unreportedSubtitle(unreported);
   // Two bars per town: a little more room than a single bar.
   const layout = horizontalLayout(drawn.length * 1.3, subtext, true);
@@ -36,7 +36,7 @@ export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year
       tooltip: (r) => ({ lines: SERIES.map((s, i) => ({ label: s.label, text: formatFull(num(r[s.key]), UNIT), color: PALETTE[i] })) }),
     }),
     table: {
-      header: ['镇街', ...SERIES.map((s) => header(s.label, UNIT))],
+      header: [input.unit ?? '镇街', ...SERIES.map((s) => header(s.label, UNIT))],
       rows: drawn.map((r) => [r.town, ...SERIES.map((s) => cell(num(r[s.key])))]),
     },
   };

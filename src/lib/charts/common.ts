@@ -23,7 +23,19 @@ export function yearRange(from: number, to: number): string {
 
 /** `未报告：甲镇、乙镇`, or '' when every town reported. */
 export function unreportedSubtitle(names: readonly string[], label = '未报告'): string {
-  return names.length > 0 ? `${label}：${names.join('、')}` : '';
+  if (names.length === 0) return '';
+  // a national dataset may leave thousands out: name the first ones and count the rest
+  const shown = names.length > SUBTITLE_NAMES ? `${names.slice(0, SUBTITLE_NAMES).join('、')} 等 ${names.length} 个` : names.join('、');
+  return `${label}：${shown}`;
+}
+
+/** At most this many names in a subtitle. */
+export const SUBTITLE_NAMES = 30;
+
+/** The rows not drawn (by identity), in order; linear even for 41,352 towns. */
+export function notDrawn<R>(rows: readonly R[], drawn: readonly R[]): R[] {
+  const set = new Set(drawn);
+  return rows.filter((r) => !set.has(r));
 }
 
 /** Subtitles wrap at this width (px); CJK characters are about 12 px wide at the subtitle size. */

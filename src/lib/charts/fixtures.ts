@@ -15,7 +15,7 @@ export function townRow<K extends string>(
   reported = true,
 ): TownRowBase & Record<K, number | null> {
   const v = Object.fromEntries(keys.map((k) => [k, reported ? (values[k] ?? null) : null])) as Record<K, number | null>;
-  return { town_key: key, town, town_code: null, county: '汶上县', reported, synthetic: reported ? false : null, source: null, ...v };
+  return { town_key: key, town, town_code: null, county: '汶上县', reported, reports: reported ? 1 : 0, synthetic_reports: 0, synthetic: reported ? false : null, source: null, ...v };
 }
 
 /** A year of county totals: `stated` defaults to the number of reports for stated values, 0 otherwise. */

@@ -6,7 +6,7 @@
 import type { BarSeriesOption } from 'echarts';
 import type { PublicationRow } from '../db/queries/views.ts';
 import { PUBLICATION_CHANNELS } from '../model/groupings.ts';
-import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
@@ -22,10 +22,10 @@ function totalOnly(r: PublicationRow): number | null {
   return CHANNELS.every((c) => num(r[c.key]) === null) ? num(r.total) : null;
 }
 
-export function publicationStackedChart(input: { rows: readonly PublicationRow[]; year: number }): ChartSpec {
+export function publicationStackedChart(input: { rows: readonly PublicationRow[]; year: number; unit?: string }): ChartSpec {
   const drawn = input.rows.filter((r) => r.reported && num(r.volume) !== null);
-  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
-  const title = `${input.year} 年各镇街主动公开信息（按渠道）`;
+  const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
+  const title = `${input.year} 年各${input.unit ?? '镇街'}主动公开信息（按渠道）`;
   const subtext = unreportedSubtitle(unreported);
   const layout = horizontalLayout(drawn.length, subtext, true);
   const segments = [
@@ -63,7 +63,7 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
       }),
     }),
     table: {
-      header: ['镇街', ...segments.map((s) => header(s.label, UNIT)), header('主动公开总量', UNIT)],
+      header: [input.unit ?? '镇街', ...segments.map((s) => header(s.label, UNIT)), header('主动公开总量', UNIT)],
       rows: drawn.map((r) => [r.town, ...segments.map((s) => cell(s.value(r))), cell(r.volume)]),
     },
   };

@@ -16,6 +16,8 @@ const row = (town_key: string, town: string, value: number | null, rank: number 
   source: null,
   prev_value: null,
   prev_rank: null,
+  reports: 1,
+  synthetic_reports: 0,
 });
 
 const rows = [row('a', '中都街道', 900, 1), row('b', XSS, 500, 2), row('c', '康驿镇', 500, 2), row('e', '郭楼镇', 0, 4), row('d', '军屯乡', null, null)];

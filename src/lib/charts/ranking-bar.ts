@@ -12,17 +12,19 @@ export interface RankingBarInput {
   rows: readonly RankingRow[];
   measure: Measure;
   year: number;
+  /** what a row is: 镇街 (default), 县区, 地市 or 省 */
+  unit?: string;
 }
 
-export function rankingBarTitle(input: { measureLabel: string; year: number }): string {
-  return `${input.year} 年各镇街${input.measureLabel}排名`;
+export function rankingBarTitle(input: { measureLabel: string; year: number; unit?: string }): string {
+  return `${input.year} 年各${input.unit ?? '镇街'}${input.measureLabel}排名`;
 }
 
 export function rankingBarChart(input: RankingBarInput): ChartSpec {
   const { measure: m } = input;
   const ranked = input.rows.filter((r) => num(r.value) !== null);
   const unreported = input.rows.filter((r) => num(r.value) === null).map((r) => r.town);
-  const title = rankingBarTitle({ measureLabel: m.label, year: input.year });
+  const title = rankingBarTitle({ measureLabel: m.label, year: input.year, unit: input.unit });
   const subtext = unreportedSubtitle(unreported, '未报告（不参与排名）');
   const layout = horizontalLayout(ranked.length, subtext, false);
   const percent = m.format === 'percent';
@@ -59,7 +61,7 @@ export function rankingBarChart(input: RankingBarInput): ChartSpec {
       ],
     },
     table: {
-      header: ['名次', '镇街', header(m.label, m.unit)],
+      header: ['名次', input.unit ?? '镇街', header(m.label, m.unit)],
       rows: ranked.map((r) => [r.rank, r.town, percent ? percentCell(r.value) : cell(r.value)]),
     },
   };

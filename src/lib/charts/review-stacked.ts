@@ -5,7 +5,7 @@
  */
 import type { BarSeriesOption } from 'echarts';
 import type { ReviewRow } from '../db/queries/views.ts';
-import { cell, formatFull, header, horizontalLayout, num, RESULTS, unreportedSubtitle } from './common.ts';
+import { cell, formatFull, header, horizontalLayout, num, RESULTS, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
@@ -16,14 +16,14 @@ export const REVIEW_KINDS = {
   suit: { label: '行政诉讼', note: '含未经复议直接起诉与复议后起诉' },
 } as const;
 
-export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: number; kind: 'review' | 'suit' }): ChartSpec {
+export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: number; kind: 'review' | 'suit'; unit?: string }): ChartSpec {
   const { kind } = input;
   const kindInfo = REVIEW_KINDS[kind];
   const results = RESULTS.map((c) => ({ label: c.label, value: (r: ReviewRow) => num(r[`${kind}_${c.id}`]) }));
   const total = (r: ReviewRow) => num(r[`${kind}_total`]);
   const drawn = input.rows.filter((r) => r.reported && results.some((c) => c.value(r) !== null));
-  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
-  const title = `${input.year} 年各镇街${kindInfo.label}案件结果`;
+  const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
+  const title = `${input.year} 年各${input.unit ?? '镇街'}${kindInfo.label}案件结果`;
   const subtext = [kindInfo.note, unreportedSubtitle(unreported)].filter(Boolean).join('；');
   const layout = horizontalLayout(drawn.length, subtext, true);
   const series: BarSeriesOption[] = results.map((c, i) => ({
@@ -56,7 +56,7 @@ export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: nu
       }),
     }),
     table: {
-      header: ['镇街', ...results.map((c) => header(c.label, UNIT)), header('总计', UNIT)],
+      header: [input.unit ?? '镇街', ...results.map((c) => header(c.label, UNIT)), header('总计', UNIT)],
       rows: drawn.map((r) => [r.town, ...results.map((c) => cell(c.value(r))), cell(total(r))]),
     },
   };

@@ -8,6 +8,8 @@ const trend = (town_key: string, town: string, values: (number | null)[], from =
   town_key,
   town,
   points: values.map((value, i) => ({ year: from + i, value })),
+  reports: values.filter((v) => v !== null).length,
+  synthetic: 0,
 });
 
 const series = [

@@ -28,6 +28,8 @@ export interface TownTrendInput {
   measure: Measure;
   from: number;
   to: number;
+  /** what a series is: 镇街 (default), 县区, 地市 or 省 */
+  unit?: string;
 }
 
 export function townTrendChart(input: TownTrendInput): ChartSpec {
@@ -35,8 +37,9 @@ export function townTrendChart(input: TownTrendInput): ChartSpec {
   const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
   const valuesOf = (s: TrendSeries) => years.map((y) => num(s.points.find((p) => p.year === y)?.value));
   const drawn = input.series.map((s) => ({ s, values: valuesOf(s) })).filter((d) => d.values.some((v) => v !== null));
-  const unreported = input.series.filter((s) => !drawn.some((d) => d.s === s)).map((s) => s.town);
-  const title = `${yearRange(from, to)}各镇街${m.label}变化`;
+  const drawnSet = new Set(drawn.map((d) => d.s));
+  const unreported = input.series.filter((s) => !drawnSet.has(s)).map((s) => s.town);
+  const title = `${yearRange(from, to)}各${input.unit ?? '镇街'}${m.label}变化`;
   const subtext = unreportedSubtitle(unreported, '各年均未报告');
   const { legendTop, top } = headerLayout(subtext, true);
   const percent = m.format === 'percent';
@@ -73,7 +76,7 @@ export function townTrendChart(input: TownTrendInput): ChartSpec {
       series,
     },
     table: {
-      header: ['镇街', ...years.map((y) => `${y} 年（${m.unit}）`)],
+      header: [input.unit ?? '镇街', ...years.map((y) => `${y} 年（${m.unit}）`)],
       rows: drawn.map((d) => [d.s.town, ...d.values.map((v) => (percent ? percentCell(v) : cell(v)))]),
     },
   };

@@ -3,7 +3,7 @@
  * (人次). Towns that state neither are not drawn and are named in the subtitle.
  */
 import type { TrainingRow } from '../db/queries/views.ts';
-import { cell, COLUMN_CHART_HEIGHT, dataIndexOf, formatFull, formatShort, grid, header, headerLayout, num, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
+import { cell, COLUMN_CHART_HEIGHT, dataIndexOf, formatFull, formatShort, grid, header, headerLayout, num, titleOption, tooltipHtml, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { BASE_OPTION, PALETTE } from './theme.ts';
 
@@ -12,10 +12,10 @@ const SERIES = [
   { key: 'people', label: '培训人次', unit: '人次' },
 ] as const;
 
-export function trainingBarsChart(input: { rows: readonly TrainingRow[]; year: number }): ChartSpec {
+export function trainingBarsChart(input: { rows: readonly TrainingRow[]; year: number; unit?: string }): ChartSpec {
   const drawn = input.rows.filter((r) => r.reported && SERIES.some((s) => num(r[s.key]) !== null));
-  const unreported = input.rows.filter((r) => !drawn.includes(r)).map((r) => r.town);
-  const title = `${input.year} 年各镇街政务公开培训`;
+  const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
+  const title = `${input.year} 年各${input.unit ?? '镇街'}政务公开培训`;
   const subtext = unreportedSubtitle(unreported);
   const { legendTop, top } = headerLayout(subtext, true);
   // Long lists of towns: rotate the names so that every one shows.
@@ -58,7 +58,7 @@ export function trainingBarsChart(input: { rows: readonly TrainingRow[]; year: n
       })),
     },
     table: {
-      header: ['镇街', ...SERIES.map((s) => header(s.label, s.unit))],
+      header: [input.unit ?? '镇街', ...SERIES.map((s) => header(s.label, s.unit))],
       rows: drawn.map((r) => [r.town, ...SERIES.map((s) => cell(num(r[s.key])))]),
     },
   };

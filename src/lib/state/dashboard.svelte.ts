@@ -5,7 +5,8 @@
  */
 import { isMetricId } from '../model/catalogue.ts';
 import { COMMON_MEASURE_IDS, isMeasureId } from '../model/measures.ts';
-import type { TownInfo } from '../db/queries/index.ts';
+import type { Frame, Scope, TownInfo } from '../db/queries/index.ts';
+import { areaName, childLevel, defaultLevel, finer, inArea, levelLabel, levelOfArea, levelsOffered, unitOf, type Level } from '../model/levels.ts';
 import { decodeState, defaultState, encodeState, type DashboardState, type UrlContext, type ViewId } from './url-state.ts';
 
 export const DEFAULT_MEASURE = COMMON_MEASURE_IDS[0]!;
@@ -17,11 +18,28 @@ export class DashboardStore {
   readonly ctx: UrlContext;
   readonly towns: readonly TownInfo[];
   private readonly townByKey: ReadonlyMap<string, TownInfo>;
+  private readonly countyNames = new Map<string, string>();
 
   constructor(years: readonly number[], towns: readonly TownInfo[]) {
     this.towns = towns;
     this.townByKey = new Map(towns.map((t) => [t.town_key, t]));
-    this.ctx = { years, townKeys: towns.map((t) => t.town_key), isMeasure: isMeasureId, defaultMeasure: DEFAULT_MEASURE, isMetric: isMetricId };
+    const levels = levelsOffered(towns);
+    const areas = new Set<string>();
+    if (levels.length > 1) for (const t of towns) for (const l of ['county', 'city', 'province'] as const) areas.add(unitOf(t, l));
+    for (const t of towns) {
+      const county = unitOf(t, 'county');
+      if (!this.countyNames.has(county)) this.countyNames.set(county, t.county);
+    }
+    this.ctx = {
+      years,
+      townKeys: towns.map((t) => t.town_key),
+      isMeasure: isMeasureId,
+      defaultMeasure: DEFAULT_MEASURE,
+      isMetric: isMetricId,
+      levels,
+      defaultLevel: levels.length > 1 ? defaultLevel(towns) : 'town',
+      areas,
+    };
     this.readUrl();
   }
 
@@ -59,6 +77,92 @@ export class DashboardStore {
     this.set({ view, town: townKey });
   }
 
+  /** A unit clicked in a chart or table: a town opens 镇街详情; an area is drilled into. */
+  openUnit(key: string): void {
+    if (this.state.level === 'town') this.openTown(key);
+    else this.drill(key);
+  }
+
+  /** Show the units one level below an area, within it (the town selection is cleared). */
+  drill(area: string): void {
+    const level = levelOfArea(area);
+    if (level === null) return;
+    this.set({ within: area, level: childLevel(level)!, towns: null });
+  }
+
+  /** The link to drilling into an area. */
+  drillHref(area: string): string {
+    const level = levelOfArea(area);
+    return level === null ? this.hrefFor({}) : this.hrefFor({ within: area, level: childLevel(level)!, towns: null, cells: [] });
+  }
+
+  /** Change the level; an area that is not above it is widened to the one that is. */
+  setLevel(level: Level): void {
+    let within = this.state.within;
+    while (within !== null && !finer(level, levelOfArea(within)!)) within = this.parentArea(within);
+    this.set({ level, within });
+  }
+
+  /** The area one level up, or null above 省. */
+  parentArea(area: string): string | null {
+    const level = levelOfArea(area);
+    if (level === 'province' || level === null) return null;
+    if (/^\d+$/.test(area)) return area.slice(0, level === 'county' ? 4 : 2);
+    return level === 'county' ? '?c' : '?p';
+  }
+
+  /** The drill path to the current area, coarsest first. */
+  get path(): { key: string; name: string }[] {
+    const out: { key: string; name: string }[] = [];
+    for (let a = this.state.within; a !== null; a = this.parentArea(a)) out.unshift({ key: a, name: this.areaName(a) });
+    return out;
+  }
+
+  areaName(area: string): string {
+    return areaName(area, (k) => this.countyNames.get(k));
+  }
+
+  /** Whether the data spans more than one county (the 层级 control is shown). */
+  get multiLevel(): boolean {
+    return (this.ctx.levels?.length ?? 1) > 1;
+  }
+
+  /** Which reports totals read: the area and the selected towns. */
+  get scope(): Scope {
+    const { within, towns } = this.state;
+    return { within, towns };
+  }
+
+  /** What per-unit queries compare and read. */
+  get frame(): Frame {
+    const { level, within, towns } = this.state;
+    return { level, within, towns };
+  }
+
+  /**
+   * The frame for per-unit queries whose rows are then narrowed to the selected towns in JS
+   * (keep): at 镇街 a town's row does not depend on which other towns are selected, so a change
+   * of selection needs no query at all. Above 镇街 the selection changes the sums: it stays in SQL.
+   */
+  get rowsFrame(): Frame {
+    const f = this.frame;
+    return f.level === 'town' ? { ...f, towns: null } : f;
+  }
+
+  /** Narrow rows fetched with rowsFrame to the selection. */
+  keep<R extends { town_key: string }>(rows: readonly R[]): R[] {
+    const sel = this.state.towns;
+    if (this.state.level !== 'town' || sel === null) return rows as R[];
+    const set = new Set(sel);
+    return rows.filter((r) => set.has(r.town_key));
+  }
+
+  /** The towns the 镇街 picker offers: those within the current area. */
+  get areaTowns(): readonly TownInfo[] {
+    const w = this.state.within;
+    return w === null ? this.towns : this.towns.filter((t) => inArea(t, w));
+  }
+
   town(key: string | null): TownInfo | undefined {
     return key === null ? undefined : this.townByKey.get(key);
   }
@@ -70,14 +174,21 @@ export class DashboardStore {
   /** The towns in scope: the selection, or every town. */
   get scopeTowns(): readonly TownInfo[] {
     const sel = this.state.towns;
-    return sel === null ? this.towns : sel.map((k) => this.townByKey.get(k)).filter((t): t is TownInfo => t !== undefined);
+    const area = this.areaTowns;
+    if (sel === null) return area;
+    const set = new Set(sel);
+    return area.filter((t) => set.has(t.town_key));
   }
 
   /** 中文 description of the filters in force, for exported images. */
   describe(kind: 'year' | 'range' | 'both'): string {
     const s = this.state;
-    const towns = s.towns === null ? `全部（${this.towns.length} 个）` : this.scopeTowns.map((t) => t.town).join('、');
+    const area = this.areaTowns;
+    const chosen = this.scopeTowns;
+    const towns = s.towns === null ? `全部（${area.length} 个）` : chosen.length <= 10 ? chosen.map((t) => t.town).join('、') : `已选 ${chosen.length} 个`;
     const parts = [];
+    if (this.multiLevel) parts.push(`层级：${levelLabel(s.level)}`);
+    if (s.within !== null) parts.push(`范围：${this.path.map((p) => p.name).join(' › ')}`);
     if (kind !== 'range') parts.push(`年度：${s.year} 年`);
     if (kind !== 'year') parts.push(`年份范围：${s.from}–${s.to} 年`);
     parts.push(`镇街：${towns}`);

@@ -41,7 +41,7 @@ describe('VIEWS and defaultState', () => {
   });
 
   it('defaults to the overview of the last year over the whole range', () => {
-    expect(D).toEqual({ view: 'overview', year: 2025, from: 2019, to: 2025, towns: null, measure: 'pub_volume', town: null, cells: [] });
+    expect(D).toEqual({ view: 'overview', year: 2025, from: 2019, to: 2025, towns: null, measure: 'pub_volume', town: null, cells: [], level: 'town', within: null });
   });
 
   it('handles a single data year', () => {
@@ -229,6 +229,8 @@ function randomState(r: () => number): DashboardState {
     measure: pick(r, MEASURES),
     town: r() < 0.3 ? null : pick(r, ctx.townKeys),
     cells: r() < 0.5 ? [] : ['t3_new_total', 't4_review_total'].filter(() => r() < 0.7),
+    level: 'town',
+    within: null,
   };
 }
 
@@ -294,5 +296,59 @@ describe('highlighted cells (cells)', () => {
     expect(st.cells).toEqual([]);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('drop_table');
+  });
+});
+
+describe('层级 and 范围 (level, in)', () => {
+  const multi: UrlContext = {
+    ...ctx,
+    levels: ['town', 'county', 'city', 'province'],
+    defaultLevel: 'county',
+    areas: new Set(['37', '3708', '370830', '370811', '41', '4101', '410102', 'n:某县', '?c', '?p']),
+  };
+  const dec = (search: string) => decodeState(search, multi);
+
+  it('defaults to the context’s level and no area, and writes neither', () => {
+    const d = defaultState(multi);
+    expect([d.level, d.within]).toEqual(['county', null]);
+    expect(encodeState(d, multi)).toBe('');
+  });
+
+  it('round-trips a level and an area', () => {
+    for (const [level, within] of [
+      ['town', '370830'],
+      ['county', '3708'],
+      ['city', '37'],
+      ['province', null],
+      ['town', 'n:某县'],
+      ['county', '?c'],
+    ] as const) {
+      const s = { ...defaultState(multi), level, within };
+      const back = dec(encodeState(s, multi));
+      expect(back.notes).toEqual([]);
+      expect(back.state).toEqual(s);
+    }
+  });
+
+  it('an unknown level, or a level not offered, falls back with a note', () => {
+    expect(dec('level=village').state.level).toBe('county');
+    expect(dec('level=village').notes[0]).toContain('层级“village”');
+    const single = decodeState('level=province', ctx);
+    expect(single.state.level).toBe('town');
+    expect(single.notes).toHaveLength(1);
+  });
+
+  it('an area not in the data, or not an area at all, is ignored with a note', () => {
+    for (const bad of ['9999', '37083', "37' OR '1'='1", 'n:不存在县']) {
+      const { state, notes } = dec(`in=${encodeURIComponent(bad)}`);
+      expect(state.within).toBeNull();
+      expect(notes[0]).toContain('区划范围');
+    }
+  });
+
+  it('an area at or below the level shown compares the units one level below it', () => {
+    expect(dec('in=370830&level=county').state.level).toBe('town');
+    expect(dec('in=3708&level=province').state.level).toBe('county');
+    expect(dec('in=37&level=town').state.level).toBe('town');
   });
 });

@@ -4,6 +4,8 @@
  * falls back to its default with a note in Chinese (never a blank page, never an exception).
  */
 
+import { childLevel, finer, isLevel, levelLabel, levelOfArea, type Level } from '../model/levels.ts';
+
 export type ViewId = 'overview' | 'ranking' | 'publication' | 'training' | 'applications' | 'review' | 'town' | 'quality';
 
 /** in navigation order; titles are exactly these */
@@ -33,6 +35,10 @@ export interface DashboardState {
   town: string | null;
   /** metric ids highlighted in 镇街详情 (the cells of a finding); empty for none */
   cells: string[];
+  /** 层级: the units compared (towns, or areas they are summed up to) */
+  level: Level;
+  /** the area the views are limited to (drill-down), or null for all loaded data */
+  within: string | null;
 }
 
 export interface UrlContext {
@@ -44,12 +50,28 @@ export interface UrlContext {
   defaultMeasure: string;
   /** catalogue metric ids (for highlighted cells) */
   isMetric?: (id: string) => boolean;
+  /** levels offered (default: 镇街 only) and the one shown by default */
+  levels?: readonly Level[];
+  defaultLevel?: Level;
+  /** area keys present in the data (valid `within` values) */
+  areas?: ReadonlySet<string>;
 }
 
 export function defaultState(ctx: UrlContext): DashboardState {
   const first = ctx.years[0] ?? 0;
   const last = ctx.years[ctx.years.length - 1] ?? first;
-  return { view: 'overview', year: last, from: first, to: last, towns: null, measure: ctx.defaultMeasure, town: null, cells: [] };
+  return {
+    view: 'overview',
+    year: last,
+    from: first,
+    to: last,
+    towns: null,
+    measure: ctx.defaultMeasure,
+    town: null,
+    cells: [],
+    level: ctx.defaultLevel ?? 'town',
+    within: null,
+  };
 }
 
 const CODE_PREFIX = 'code:';
@@ -102,6 +124,8 @@ export function encodeState(state: DashboardState, ctx: UrlContext): string {
   if (state.measure !== d.measure) p.set('measure', state.measure);
   if (state.town !== null) p.set('town', townToUrl(state.town));
   if (state.cells.length > 0) p.set('cells', state.cells.join(','));
+  if (state.level !== d.level) p.set('level', state.level);
+  if (state.within !== null) p.set('in', state.within);
   return p.toString();
 }
 
@@ -207,6 +231,24 @@ export function decodeState(search: string, ctx: UrlContext): { state: Dashboard
     const ok = ids.filter((id) => ctx.isMetric?.(id) ?? false);
     if (ok.length !== ids.length) notes.push(`网址中要标出的单元格“${shown(cells)}”有无法识别的指标，已忽略。`);
     state.cells = ok.length === ids.length ? ids : [];
+  }
+
+  const level = p.get('level');
+  if (level !== null) {
+    const l = level.trim();
+    if (isLevel(l) && (ctx.levels ?? ['town']).includes(l)) state.level = l;
+    else notes.push(`网址中的层级“${shown(level)}”无法识别或不适用于当前数据，已按${levelLabel(d.level)}显示。`);
+  }
+
+  const within = p.get('in');
+  if (within !== null) {
+    const area = within.trim();
+    const areaLevel = levelOfArea(area);
+    if (areaLevel !== null && (ctx.areas?.has(area) ?? false)) {
+      state.within = area;
+      // the units compared must lie below the area
+      if (!finer(state.level, areaLevel)) state.level = childLevel(areaLevel)!;
+    } else notes.push(`网址中的区划范围“${shown(within)}”不在数据中，已显示全部数据。`);
   }
 
   return { state, notes };

@@ -1,19 +1,30 @@
 /**
- * Per-town values for one year: every town in scope (official order), with computed columns from
- * catalogue expressions. Towns without a report for the year come back with `reported` false and
- * empty values, so that charts can list them as 未报告 rather than drop them.
+ * Per-unit values for one year: every unit of the frame's level in scope (official order), with
+ * computed columns from catalogue expressions. At 镇街 a unit is a town and its values are its
+ * report's; above it (县区, 地市, 省) the values are aggregated over the towns' reports as totals
+ * are (sums; ratios as sum over sum). Units without a report for the year come back with
+ * `reported` false and empty values, so that charts can list them as 未报告 rather than drop them.
  */
 import { toSql, type Expr } from '../../model/measures.ts';
+import { areaName, type Level } from '../../model/levels.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
-import { alias, scopeSql, type TownScope } from './scope.ts';
+import { alias, scopeSql, unitSql, type Frame } from './scope.ts';
+import { aggregateColumns } from './totals.ts';
 
 export interface TownRowBase {
+  /** the unit key: a town key at 镇街, an area key above (see model/levels.ts) */
   town_key: string;
+  /** the unit's name: the town's latest name; for areas filled in by the caller (areaName) */
   town: string;
+  /** a town's code; an area's code prefix */
   town_code: string | null;
   county: string;
   reported: boolean;
+  /** reports behind the row (0 or 1 for a town) */
+  reports: number;
+  /** of which synthetic */
+  synthetic_reports: number;
   synthetic: boolean | null;
   source: string | null;
 }
@@ -23,11 +34,15 @@ export type TownRow<K extends string> = TownRowBase & Record<K, number | null>;
 export async function perTown<K extends string>(
   sql: SqlClient,
   year: number,
-  towns: TownScope,
+  frame: Frame,
   columns: Readonly<Record<K, Expr>>,
 ): Promise<TownRow<K>[]> {
-  const scope = scopeSql(towns);
-  const townScope = scopeSql(towns, 't.town_key');
+  return frame.level === 'town' ? perTownRows(sql, year, frame, columns) : perAreaRows(sql, year, frame, columns);
+}
+
+async function perTownRows<K extends string>(sql: SqlClient, year: number, frame: Frame, columns: Readonly<Record<K, Expr>>) {
+  const scope = scopeSql(frame);
+  const townScope = scopeSql(frame, 't');
   const cols = Object.entries<Expr>(columns).map(([k, e]) => `${toSql(e)} AS ${alias(k)}`);
   const out = Object.keys(columns).map((k) => `y.${alias(k)}`);
   return sql.query<TownRow<K>>(
@@ -35,11 +50,56 @@ export async function perTown<K extends string>(
        SELECT town_key, synthetic, source${cols.length > 0 ? ', ' + cols.join(', ') : ''}
        FROM ${REPORTS} WHERE year = ?${scope.sql}
      )
-     SELECT t.town_key, t.town, t.town_code, t.county, y.town_key IS NOT NULL AS reported, y.synthetic, y.source
+     SELECT t.town_key, t.town, t.town_code, t.county, y.town_key IS NOT NULL AS reported,
+            CAST(y.town_key IS NOT NULL AS INTEGER) AS reports, CAST(coalesce(y.synthetic, false) AS INTEGER) AS synthetic_reports,
+            y.synthetic, y.source
             ${out.length > 0 ? ', ' + out.join(', ') : ''}
      FROM ${TOWNS} t LEFT JOIN y ON y.town_key = t.town_key
      WHERE TRUE${townScope.sql}
      ORDER BY t.ord`,
     [year, ...scope.params, ...townScope.params],
   );
+}
+
+/** Name area rows (their `town` is the unit key as queried) and put their parent area in `county`. */
+export function labelAreas<R extends { town_key: string; town: string; county: string }>(rows: R[], level: Level): R[] {
+  if (level === 'town') return rows;
+  const parent = level === 'county' ? 'city' : level === 'city' ? 'province' : null;
+  for (const r of rows) {
+    const county = r.county;
+    r.town = areaName(r.town_key, () => county);
+    r.county = parent === null ? '' : areaName(parentOf(r.town_key, parent));
+  }
+  return rows;
+}
+
+const parentOf = (key: string, level: 'city' | 'province') =>
+  /^\d+$/.test(key) ? key.slice(0, level === 'city' ? 4 : 2) : level === 'city' ? '?c' : '?p';
+
+async function perAreaRows<K extends string>(sql: SqlClient, year: number, frame: Frame, columns: Readonly<Record<K, Expr>>) {
+  const scope = scopeSql(frame);
+  const townScope = scopeSql(frame, 't');
+  const { inner, outer } = aggregateColumns(columns);
+  const out = Object.keys(columns).flatMap((k) => [`y.${alias(k)}`, `coalesce(y.n_${alias(k)}, 0) AS n_${alias(k)}`]);
+  const rows = await sql.query<TownRow<K>>(
+    `WITH u AS (
+       SELECT ${unitSql(frame.level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code, arg_min(t.county, t.ord) AS county
+       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
+     ), y AS (
+       SELECT unit, CAST(COUNT(*) AS INTEGER) AS reports, CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic_reports,
+              CASE WHEN COUNT(DISTINCT source) = 1 THEN MIN(source) END AS source
+              ${outer.length > 0 ? ', ' + outer.join(', ') : ''}
+       FROM (SELECT ${unitSql(frame.level)} AS unit, synthetic, source${inner.length > 0 ? ', ' + inner.join(', ') : ''}
+             FROM ${REPORTS} WHERE year = ?${scope.sql})
+       GROUP BY unit
+     )
+     SELECT u.unit AS town_key, u.unit AS town, u.code AS town_code, u.county,
+            y.unit IS NOT NULL AS reported, coalesce(y.reports, 0) AS reports, coalesce(y.synthetic_reports, 0) AS synthetic_reports,
+            y.synthetic_reports > 0 AS synthetic, y.source
+            ${out.length > 0 ? ', ' + out.join(', ') : ''}
+     FROM u LEFT JOIN y ON y.unit = u.unit
+     ORDER BY u.ord`,
+    [...townScope.params, year, ...scope.params],
+  );
+  return labelAreas(rows, frame.level);
 }

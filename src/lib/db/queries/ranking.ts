@@ -1,49 +1,103 @@
 /**
- * Towns ranked by a measure for a year, with last year's value and rank among the same towns.
- * Ties share a rank; towns that did not report the value are unranked and listed last.
+ * Units ranked by a measure for a year, with last year's value and rank among the same units.
+ * Ties share a rank; units that did not report the value are unranked and listed last. At 镇街
+ * the units are towns; above it, areas whose value is aggregated over their towns' reports.
  */
 import { measure, toSql } from '../../model/measures.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
-import { scopeSql, type TownScope } from './scope.ts';
+import { labelAreas } from './per-town.ts';
+import { scopeSql, unitSql, type Frame, type TownScope } from './scope.ts';
+import { aggregateColumns } from './totals.ts';
 
 export interface RankingRow {
   town_key: string;
   town: string;
   town_code: string | null;
   county: string;
-  /** null when the town did not report the value (未报告) */
+  /** null when the unit did not report the value (未报告) */
   value: number | null;
   /** 1-based; ties share a rank; null when not reported */
   rank: number | null;
-  /** whether the town has a report for the year at all */
+  /** whether the unit has a report for the year at all */
   reported: boolean;
+  /** reports behind the value (1 for a town) */
+  reports: number;
+  synthetic_reports: number;
   synthetic: boolean | null;
   source: string | null;
   prev_value: number | null;
   prev_rank: number | null;
 }
 
-export async function ranking(sql: SqlClient, measureId: string, year: number, towns: TownScope = null): Promise<RankingRow[]> {
-  const expr = toSql(measure(measureId).expr);
-  const scope = scopeSql(towns);
-  const townScope = scopeSql(towns, 't.town_key');
-  // One scan over both years, ranked per year; the town list comes from the towns table.
-  return sql.query<RankingRow>(
-    `WITH r AS (
-       SELECT town_key, year, value, synthetic, source,
+/** A frame for towns only (no level, no area): the county view. */
+const townFrame = (towns: TownScope): Frame => ({ level: 'town', within: null, towns });
+
+export async function ranking(sql: SqlClient, measureId: string, year: number, frame: Frame | TownScope = null): Promise<RankingRow[]> {
+  const f = frame === null || Array.isArray(frame) ? townFrame(frame as TownScope) : (frame as Frame);
+  const scope = scopeSql(f);
+  const townScope = scopeSql(f, 't');
+  const expr = measure(measureId).expr;
+  // One scan over both years, one value per unit and year, ranked per year; the unit list comes
+  // from the towns table, so that units without a report are listed too.
+  const perYear =
+    f.level === 'town'
+      ? `SELECT town_key AS unit, year, ${toSql(expr)} AS value, 1 AS reports, CAST(synthetic AS INTEGER) AS synthetic_reports, source
+         FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql}`
+      : (() => {
+          const { inner, outer } = aggregateColumns({ value: expr });
+          return `SELECT unit, year, ${outer.join(', ')}, CAST(COUNT(*) AS INTEGER) AS reports,
+                         CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic_reports,
+                         CASE WHEN COUNT(DISTINCT source) = 1 THEN MIN(source) END AS source
+                  FROM (SELECT ${unitSql(f.level)} AS unit, year, synthetic, source, ${inner.join(', ')}
+                        FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql})
+                  GROUP BY unit, year`;
+        })();
+  const rows = await sql.query<RankingRow>(
+    `WITH u AS (
+       SELECT ${unitSql(f.level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code, arg_min(t.county, t.ord) AS county,
+              arg_min(t.town, t.ord) AS name
+       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
+     ), v AS (${perYear}),
+     r AS (
+       SELECT unit, year, value, reports, synthetic_reports, source,
               CASE WHEN value IS NULL THEN NULL
                    ELSE CAST(RANK() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) AS INTEGER) END AS rank
-       FROM (SELECT town_key, year, ${expr} AS value, synthetic, source FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql})
+       FROM v
      )
-     SELECT t.town_key, t.town, t.town_code, t.county,
-            cur.value, cur.rank, cur.town_key IS NOT NULL AS reported, cur.synthetic, cur.source,
+     SELECT u.unit AS town_key, ${f.level === 'town' ? 'u.name' : 'u.unit'} AS town, u.code AS town_code, u.county,
+            cur.value, cur.rank, cur.unit IS NOT NULL AS reported, coalesce(cur.reports, 0) AS reports,
+            coalesce(cur.synthetic_reports, 0) AS synthetic_reports, cur.synthetic_reports > 0 AS synthetic, cur.source,
             prev.value AS prev_value, prev.rank AS prev_rank
-     FROM ${TOWNS} t
-     LEFT JOIN r cur ON cur.town_key = t.town_key AND cur.year = ?
-     LEFT JOIN r prev ON prev.town_key = t.town_key AND prev.year = ?
-     WHERE TRUE${townScope.sql}
-     ORDER BY cur.value DESC NULLS LAST, t.ord`,
-    [year, year - 1, ...scope.params, year, year - 1, ...townScope.params],
+     FROM u
+     LEFT JOIN r cur ON cur.unit = u.unit AND cur.year = ?
+     LEFT JOIN r prev ON prev.unit = u.unit AND prev.year = ?
+     ORDER BY cur.value DESC NULLS LAST, u.ord`,
+    [...townScope.params, year, year - 1, ...scope.params, year, year - 1],
   );
+  return labelAreas(rows, f.level);
+}
+
+/**
+ * Rank a subset of rows fetched for all towns, as the query would have ranked the subset itself:
+ * ties share a rank (1 + the number of greater values), rows without a value are unranked; the
+ * same for last year's values. Order is kept (the query's order: value descending, then code).
+ */
+export function rerank(rows: readonly RankingRow[]): RankingRow[] {
+  const sorted = (vs: (number | null)[]) => vs.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  const cur = sorted(rows.map((r) => r.value));
+  const prev = sorted(rows.map((r) => r.prev_value));
+  // 1 + how many values are greater: the first index in the descending list whose value is <= v
+  const rankIn = (values: number[], v: number | null) => {
+    if (v === null) return null;
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  return rows.map((r) => ({ ...r, rank: rankIn(cur, r.value), prev_rank: rankIn(prev, r.prev_value) }));
 }

@@ -1,17 +1,75 @@
 /**
- * The town filter as SQL: no condition for 全部, else one bound parameter holding the selected
- * town keys joined by U+001F (a character the importer never lets into a name).
+ * The filters as SQL: the area the view is limited to (`within`, a division code prefix or a
+ * county name for towns without a code) and the selected towns (none for 全部). Values are always
+ * bound parameters: the selected town keys as one parameter joined by U+001F (a character the
+ * importer never lets into a name).
  */
+import { levelOfArea, type Level } from '../../model/levels.ts';
 import type { Param } from '../sql.ts';
 
 /** Selected town keys, or null for 全部. */
 export type TownScope = readonly string[] | null;
 
+/** Which reports a query reads: those of the towns selected, within an area. */
+export interface Scope {
+  /** an area key (see model/levels.ts), or null for everything loaded */
+  within: string | null;
+  towns: TownScope;
+}
+
+/** What a per-unit query compares: units of a level, within the scope. */
+export interface Frame extends Scope {
+  level: Level;
+}
+
+export const ALL: Scope = { within: null, towns: null };
+
+/** A scope for a selection of towns only (no area). */
+export const townsScope = (towns: TownScope): Scope => ({ within: null, towns });
+
 export const KEY_SEPARATOR = '\u001f';
 
-export function scopeSql(towns: TownScope, column = 'town_key'): { sql: string; params: Param[] } {
-  if (towns === null) return { sql: '', params: [] };
-  return { sql: ` AND list_contains(string_split(?, chr(31)), ${column})`, params: [towns.join(KEY_SEPARATOR)] };
+/**
+ * ` AND …` conditions for a scope, over a table with town_key, town_code and county columns
+ * (`t.` prefixed when `prefix` is given).
+ */
+export function scopeSql(scope: Scope, prefix = ''): { sql: string; params: Param[] } {
+  let sql = '';
+  const params: Param[] = [];
+  const p = prefix ? `${alias(prefix)}.` : '';
+  if (scope.within !== null) {
+    const level = levelOfArea(scope.within);
+    if (level === null) throw new Error(`非法区划范围：${scope.within}`);
+    if (/^\d+$/.test(scope.within)) {
+      sql += ` AND starts_with(${p}town_code, ?)`;
+      params.push(scope.within);
+    } else if (scope.within.startsWith('n:')) {
+      sql += ` AND ${p}town_code IS NULL AND ${p}county = ?`;
+      params.push(scope.within.slice(2));
+    } else {
+      sql += ` AND ${p}town_code IS NULL`;
+    }
+  }
+  if (scope.towns !== null) {
+    sql += ` AND list_contains(string_split(?, chr(31)), ${p}town_key)`;
+    params.push(scope.towns.join(KEY_SEPARATOR));
+  }
+  return { sql, params };
+}
+
+/** The unit key of a level as an SQL expression (mirrors unitOf in model/levels.ts). */
+export function unitSql(level: Level, prefix = ''): string {
+  const p = prefix ? `${alias(prefix)}.` : '';
+  switch (level) {
+    case 'town':
+      return `${p}town_key`;
+    case 'county':
+      return `CASE WHEN ${p}town_code IS NULL THEN 'n:' || ${p}county ELSE substr(${p}town_code, 1, 6) END`;
+    case 'city':
+      return `coalesce(substr(${p}town_code, 1, 4), '?c')`;
+    case 'province':
+      return `coalesce(substr(${p}town_code, 1, 2), '?p')`;
+  }
 }
 
 /** Aliases for computed columns come from code, never from users; check them anyway. */

@@ -5,7 +5,7 @@
 import { toSql, type Expr } from '../../model/measures.ts';
 import { REPORTS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
-import { alias, scopeSql, type TownScope } from './scope.ts';
+import { alias, scopeSql, type Scope } from './scope.ts';
 
 export interface YearTotals<K extends string> {
   year: number;
@@ -18,22 +18,16 @@ export interface YearTotals<K extends string> {
   stated: Record<K, number>;
 }
 
-export async function totalsByYear<K extends string>(
-  sql: SqlClient,
-  from: number,
-  to: number,
-  towns: TownScope,
-  columns: Readonly<Record<K, Expr>>,
-): Promise<YearTotals<K>[]> {
-  const scope = scopeSql(towns);
-  const keys = Object.keys(columns) as K[];
-  // Each expression is computed once per report in the inner query, then aggregated: sums over
-  // the reports that state a value; a ratio as the sum of numerators over the sum of denominators,
-  // counting only reports that state both.
+/**
+ * SQL to aggregate catalogue expressions over reports: `inner` computes each expression once per
+ * report, `outer` aggregates them — sums over the reports that state a value; a ratio as the sum
+ * of numerators over the sum of denominators, counting only reports that state both — with, for
+ * each column `k`, `n_k`: how many reports stated it.
+ */
+export function aggregateColumns(columns: Readonly<Record<string, Expr>>): { inner: string[]; outer: string[] } {
   const inner: string[] = [];
   const outer: string[] = [];
-  for (const k of keys) {
-    const e = columns[k];
+  for (const [k, e] of Object.entries(columns)) {
     const a = alias(k);
     if (e.op === 'ratio') {
       inner.push(`${toSql(e.num)} AS ${a}__num`, `${toSql(e.den)} AS ${a}__den`);
@@ -47,14 +41,27 @@ export async function totalsByYear<K extends string>(
       outer.push(`CAST(SUM(${a}__v) AS DOUBLE) AS ${a}`, `CAST(COUNT(${a}__v) AS INTEGER) AS n_${a}`);
     }
   }
+  return { inner, outer };
+}
+
+export async function totalsByYear<K extends string>(
+  sql: SqlClient,
+  from: number,
+  to: number,
+  scope: Scope,
+  columns: Readonly<Record<K, Expr>>,
+): Promise<YearTotals<K>[]> {
+  const where = scopeSql(scope);
+  const keys = Object.keys(columns) as K[];
+  const { inner, outer } = aggregateColumns(columns);
   const rows = await sql.query<Record<string, number | null>>(
     `SELECT CAST(year AS INTEGER) AS year, CAST(COUNT(*) AS INTEGER) AS reports,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
             ${outer.length > 0 ? ', ' + outer.join(', ') : ''}
      FROM (SELECT year, synthetic${inner.length > 0 ? ', ' + inner.join(', ') : ''}
-           FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql})
+           FROM ${REPORTS} WHERE year BETWEEN ? AND ?${where.sql})
      GROUP BY year ORDER BY year`,
-    [from, to, ...scope.params],
+    [from, to, ...where.params],
   );
   return rows.map((r) => ({
     year: r.year as number,
@@ -71,16 +78,31 @@ export async function totalsByYear<K extends string>(
  */
 export function totalsFromRows<K extends string>(
   year: number,
-  rows: readonly ({ reported: boolean; synthetic: boolean | null } & Record<K, number | null>)[],
+  rows: readonly ({ reported: boolean; synthetic: boolean | null; reports?: number; synthetic_reports?: number } & Record<K, number | null>)[],
   keys: readonly K[],
 ): YearTotals<K> {
   const reported = rows.filter((r) => r.reported);
   const values = {} as Record<K, number | null>;
   const stated = {} as Record<K, number>;
+  // an area's row (above 镇街) carries how many reports stated each column as n_<column>
+  const n = (r: object, k: string) => ((r as Record<string, unknown>)[`n_${k}`] as number | undefined) ?? 1;
   for (const k of keys) {
-    const vs = reported.map((r) => (r as Record<K, number | null>)[k]).filter((v): v is number => v !== null);
-    values[k] = vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0);
-    stated[k] = vs.length;
+    let sum = 0;
+    let count = 0;
+    for (const r of reported) {
+      const v = (r as Record<K, number | null>)[k];
+      if (v === null) continue;
+      sum += v;
+      count += n(r, k);
+    }
+    values[k] = count === 0 ? null : sum;
+    stated[k] = count;
   }
-  return { year, reports: reported.length, synthetic: reported.filter((r) => r.synthetic).length, values, stated };
+  return {
+    year,
+    reports: reported.reduce((a, r) => a + (r.reports ?? 1), 0),
+    synthetic: reported.reduce((a, r) => a + (r.synthetic_reports ?? (r.synthetic ? 1 : 0)), 0),
+    values,
+    stated,
+  };
 }

@@ -2,7 +2,7 @@
 import { METRICS } from '../../model/catalogue.ts';
 import type { Report } from '../../model/report.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
-import { scopeSql, type TownScope } from './scope.ts';
+import { scopeSql, type Scope } from './scope.ts';
 import type { SqlClient } from '../sql.ts';
 
 export interface DatasetSummary {
@@ -59,11 +59,11 @@ export async function reportValues(sql: SqlClient, townKey: string, year: number
 }
 
 /** Reports in scope as Report objects (identity and every metric), for checks run in JS. */
-export async function loadReports(sql: SqlClient, from: number, to: number, towns: TownScope): Promise<Report[]> {
-  const scope = scopeSql(towns);
+export async function loadReports(sql: SqlClient, from: number, to: number, scope: Scope): Promise<Report[]> {
+  const where = scopeSql(scope);
   const rows = await sql.query<Record<string, unknown>>(
-    `SELECT * EXCLUDE (origin, town_key) FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql} ORDER BY town_code NULLS LAST, county, town, year`,
-    [from, to, ...scope.params],
+    `SELECT * EXCLUDE (origin, town_key) FROM ${REPORTS} WHERE year BETWEEN ? AND ?${where.sql} ORDER BY town_code NULLS LAST, county, town, year`,
+    [from, to, ...where.params],
   );
   return rows.map((r) => ({
     county: r.county as string,

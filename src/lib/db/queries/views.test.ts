@@ -20,6 +20,10 @@ import {
   townHistory,
   trainingByTown,
 } from './views.ts';
+import type { Frame, Scope, TownScope } from './scope.ts';
+
+const F = (towns: TownScope): Frame => ({ level: 'town', within: null, towns });
+const S = (towns: TownScope): Scope => ({ within: null, towns });
 
 let sql: SqlClient;
 let reports: Report[];
@@ -71,7 +75,7 @@ describe('ranking with last year', () => {
 describe('totals agree with the measure definitions', () => {
   it('overview sums each measure over the towns in scope, for the year and the year before', async () => {
     for (const scope of [null, SOME]) {
-      const data = await overviewData(sql, 2024, scope, scope?.length ?? 15);
+      const data = await overviewData(sql, 2024, S(scope), scope?.length ?? 15);
       for (const id of OVERVIEW_MEASURES) {
         const expr = measure(id).expr;
         expect(data.current!.values[id], id).toBeCloseTo(aggregate(expr, inYear(2024, scope)) ?? NaN, 9);
@@ -86,7 +90,7 @@ describe('totals agree with the measure definitions', () => {
   });
 
   it('county trend has one entry per year with reports', async () => {
-    const t = await countyTrend(sql, ['train_sessions', 'apps_received'], 2019, 2025, null);
+    const t = await countyTrend(sql, ['train_sessions', 'apps_received'], 2019, 2025, S(null));
     expect(t.map((x) => x.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     for (const x of t) expect(x.values.train_sessions).toBe(aggregate(metricExpr('train_sessions'), inYear(x.year)));
   });
@@ -102,21 +106,21 @@ describe('per-town views', () => {
   };
 
   it('publication by channel', async () => {
-    const rows = await publicationByTown(sql, 2021, null);
+    const rows = await publicationByTown(sql, 2021, F(null));
     expect(rows).toHaveLength(15);
     check(rows, 2021, { website: metricExpr('pub_website'), total: metricExpr('pub_total'), volume: measure('pub_volume').expr });
     expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ website: 13, newmedia: 499, board: 86, other: null, volume: 598 });
   });
 
   it('training', async () => {
-    const rows = await trainingByTown(sql, 2021, SOME);
+    const rows = await trainingByTown(sql, 2021, F(SOME));
     expect(rows.map((r) => r.town_key)).toEqual(['code:370830001', 'code:370830102', 'code:370830106']);
     check(rows, 2021, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
     expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ sessions: 6, people: 80 });
   });
 
   it('applications: outcome groups add up to handled where R2 holds', async () => {
-    const rows = await applicationsByTown(sql, 2023, null);
+    const rows = await applicationsByTown(sql, 2023, F(null));
     for (const r of rows.filter((x) => x.reported)) {
       const sum = (r.open ?? 0) + (r.partial ?? 0) + (r.deny ?? 0) + (r.unable ?? 0) + (r.reject ?? 0) + (r.other ?? 0);
       expect(sum).toBe(r.handled);
@@ -126,14 +130,14 @@ describe('per-town views', () => {
 
   it('totals summed from the per-town rows equal the totals query', async () => {
     for (const scope of [null, SOME]) {
-      const rows = await applicationsByTown(sql, 2024, scope);
-      const [fromSql] = await applicationTotals(sql, 2024, 2024, scope);
+      const rows = await applicationsByTown(sql, 2024, F(scope));
+      const [fromSql] = await applicationTotals(sql, 2024, 2024, S(scope));
       expect(totalsFromRows(2024, rows, APPLICATION_TOTAL_KEYS)).toEqual(fromSql);
     }
   });
 
   it('application totals include the applicant mix', async () => {
-    const [t] = await applicationTotals(sql, 2025, 2025, null);
+    const [t] = await applicationTotals(sql, 2025, 2025, S(null));
     expect(t!.values.by_person).toBe(aggregate(metricExpr('t3_new_person'), inYear(2025)));
     const applicants = ['by_person', 'by_business', 'by_research', 'by_ngo', 'by_legal', 'by_org_other'] as const;
     const sum = applicants.reduce((a, k) => a + (t!.values[k] ?? 0), 0);
@@ -142,7 +146,7 @@ describe('per-town views', () => {
   });
 
   it('review and litigation by result; 白石镇 2021 shows its documented R5 break', async () => {
-    const rows = await reviewByTown(sql, 2021, null);
+    const rows = await reviewByTown(sql, 2021, F(null));
     const baishi = rows.find((r) => r.town === '白石镇')!;
     expect(baishi.review_upheld! + baishi.review_corrected! + baishi.review_other! + baishi.review_pending!).toBe(
       baishi.review_total! + 1,
@@ -152,7 +156,7 @@ describe('per-town views', () => {
 
 describe('trends and history', () => {
   it('gives every town in scope a point for every year in range, empty where not reported', async () => {
-    const series = await measureTrend(sql, 'pub_volume', 2019, 2025, SOME);
+    const series = await measureTrend(sql, 'pub_volume', 2019, 2025, F(SOME));
     expect(series.map((s) => s.town)).toEqual(['中都街道', '南旺镇', '康驿镇']);
     for (const s of series) {
       expect(s.points.map((p) => p.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
@@ -179,7 +183,7 @@ describe('trends and history', () => {
 describe('loading reports back as Report objects', () => {
   it('gives back exactly the reports that were loaded', async () => {
     const { loadReports } = await import('./towns.ts');
-    const back = await loadReports(sql, 2019, 2025, null);
+    const back = await loadReports(sql, 2019, 2025, S(null));
     expect(back).toHaveLength(reports.length);
     const key = (r: Report) => `${r.town}@${r.year}`;
     const byKey = new Map(back.map((r) => [key(r), r]));
@@ -188,6 +192,6 @@ describe('loading reports back as Report objects', () => {
       expect({ ...b, metrics: undefined }).toEqual({ ...r, metrics: undefined });
       for (const [id, v] of Object.entries(b.metrics)) expect(v, `${key(r)} ${id}`).toBe(r.metrics[id] ?? null);
     }
-    expect((await loadReports(sql, 2021, 2021, SOME)).map((r) => r.town)).toEqual(['中都街道', '南旺镇', '康驿镇']);
+    expect((await loadReports(sql, 2021, 2021, S(SOME))).map((r) => r.town)).toEqual(['中都街道', '南旺镇', '康驿镇']);
   });
 });

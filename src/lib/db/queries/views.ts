@@ -8,8 +8,9 @@ import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables
 import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { perTown, type TownRow } from './per-town.ts';
-import { scopeSql, type TownScope } from './scope.ts';
-import { totalsByYear, type YearTotals } from './totals.ts';
+import { scopeSql, unitSql, type Frame, type Scope } from './scope.ts';
+import { labelAreas } from './per-town.ts';
+import { aggregateColumns, totalsByYear, type YearTotals } from './totals.ts';
 
 const m = (id: string): Expr => measure(id).expr;
 const sumOf = (ids: readonly string[]): Expr => ({ op: 'sumStated', args: ids.map(metricExpr) });
@@ -39,9 +40,9 @@ export interface OverviewData {
   previous: YearTotals<OverviewMeasure> | null;
 }
 
-export async function overviewData(sql: SqlClient, year: number, towns: TownScope, townCount: number): Promise<OverviewData> {
+export async function overviewData(sql: SqlClient, year: number, scope: Scope, townCount: number): Promise<OverviewData> {
   const columns = Object.fromEntries(OVERVIEW_MEASURES.map((id) => [id, m(id)])) as Record<OverviewMeasure, Expr>;
-  const totals = await totalsByYear(sql, year - 1, year, towns, columns);
+  const totals = await totalsByYear(sql, year - 1, year, scope, columns);
   return {
     year,
     towns: townCount,
@@ -51,8 +52,8 @@ export async function overviewData(sql: SqlClient, year: number, towns: TownScop
 }
 
 /** 主动公开 by channel, with the stated total and the volume measure. */
-export function publicationByTown(sql: SqlClient, year: number, towns: TownScope) {
-  return perTown(sql, year, towns, {
+export function publicationByTown(sql: SqlClient, year: number, frame: Frame) {
+  return perTown(sql, year, frame, {
     website: metricExpr('pub_website'),
     newmedia: metricExpr('pub_newmedia'),
     board: metricExpr('pub_board'),
@@ -68,39 +69,70 @@ export interface TrendSeries {
   town_key: string;
   town: string;
   points: { year: number; value: number | null }[];
+  /** reports behind the series over the range, and how many of them are synthetic */
+  reports: number;
+  synthetic: number;
 }
 
-export async function measureTrend(sql: SqlClient, measureId: string, from: number, to: number, towns: TownScope): Promise<TrendSeries[]> {
-  const scope = scopeSql(towns);
-  const townScope = scopeSql(towns, 't.town_key');
-  const rows = await sql.query<{ town_key: string; town: string; year: number | null; value: number | null }>(
-    `SELECT t.town_key, t.town, CAST(r.year AS INTEGER) AS year, r.value
-     FROM ${TOWNS} t LEFT JOIN (
-       SELECT town_key, year, ${toSql(m(measureId))} AS value FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}
-     ) r ON r.town_key = t.town_key
-     WHERE TRUE${townScope.sql}
-     ORDER BY t.ord, r.year`,
-    [from, to, ...scope.params, ...townScope.params],
+export async function measureTrend(sql: SqlClient, measureId: string, from: number, to: number, frame: Frame): Promise<TrendSeries[]> {
+  const scope = scopeSql(frame);
+  const townScope = scopeSql(frame, 't');
+  const expr = m(measureId);
+  // a town's value per year is its report's; an area's is aggregated over its towns' reports
+  const values =
+    frame.level === 'town'
+      ? `SELECT town_key AS unit, year, ${toSql(expr)} AS value, 1 AS reports, CAST(synthetic AS INTEGER) AS synthetic
+         FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}`
+      : (() => {
+          const { inner, outer } = aggregateColumns({ value: expr });
+          return `SELECT unit, year, ${outer.join(', ')}, CAST(COUNT(*) AS INTEGER) AS reports, CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
+                  FROM (SELECT ${unitSql(frame.level)} AS unit, year, synthetic, ${inner.join(', ')}
+                        FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql})
+                  GROUP BY unit, year`;
+        })();
+  const rows = await sql.query<{
+    town_key: string;
+    town: string;
+    county: string;
+    year: number | null;
+    value: number | null;
+    reports: number | null;
+    synthetic: number | null;
+  }>(
+    `WITH u AS (
+       SELECT ${unitSql(frame.level, 't')} AS unit, MIN(t.ord) AS ord, arg_min(t.town, t.ord) AS name, arg_min(t.county, t.ord) AS county
+       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
+     )
+     SELECT u.unit AS town_key, ${frame.level === 'town' ? 'u.name' : 'u.unit'} AS town, u.county, CAST(r.year AS INTEGER) AS year, r.value,
+            r.reports, r.synthetic
+     FROM u LEFT JOIN (${values}) r ON r.unit = u.unit
+     ORDER BY u.ord, r.year`,
+    [...townScope.params, from, to, ...scope.params],
   );
+  labelAreas(rows, frame.level);
   const byTown = new Map<string, TrendSeries>();
   for (const r of rows) {
     let s = byTown.get(r.town_key);
     if (!s) {
-      s = { town_key: r.town_key, town: r.town, points: [] };
+      s = { town_key: r.town_key, town: r.town, points: [], reports: 0, synthetic: 0 };
       for (let year = from; year <= to; year++) s.points.push({ year, value: null });
       byTown.set(r.town_key, s);
     }
-    if (r.year !== null) s.points[r.year - from]!.value = r.value;
+    if (r.year !== null) {
+      s.points[r.year - from]!.value = r.value;
+      s.reports += r.reports ?? 0;
+      s.synthetic += r.synthetic ?? 0;
+    }
   }
   return [...byTown.values()];
 }
 
-export function countyTrend<K extends string>(sql: SqlClient, ids: readonly K[], from: number, to: number, towns: TownScope) {
-  return totalsByYear(sql, from, to, towns, Object.fromEntries(ids.map((id) => [id, m(id)])) as Record<K, Expr>);
+export function countyTrend<K extends string>(sql: SqlClient, ids: readonly K[], from: number, to: number, scope: Scope) {
+  return totalsByYear(sql, from, to, scope, Object.fromEntries(ids.map((id) => [id, m(id)])) as Record<K, Expr>);
 }
 
-export function trainingByTown(sql: SqlClient, year: number, towns: TownScope) {
-  return perTown(sql, year, towns, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
+export function trainingByTown(sql: SqlClient, year: number, frame: Frame) {
+  return perTown(sql, year, frame, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
 }
 export type TrainingRow = Awaited<ReturnType<typeof trainingByTown>>[number];
 
@@ -114,8 +146,8 @@ const APPLICANT_COLUMNS = Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [`b
   Expr
 >;
 
-export function applicationsByTown(sql: SqlClient, year: number, towns: TownScope) {
-  return perTown(sql, year, towns, {
+export function applicationsByTown(sql: SqlClient, year: number, frame: Frame) {
+  return perTown(sql, year, frame, {
     received: metricExpr(t3Id('new', 'total')),
     carried_in: metricExpr(t3Id('carried_in', 'total')),
     carried_out: metricExpr(t3Id('carried_out', 'total')),
@@ -136,8 +168,8 @@ export const APPLICATION_TOTAL_KEYS = [
 export type ApplicationsRow = Awaited<ReturnType<typeof applicationsByTown>>[number];
 
 /** County mix of outcomes and applicant types, and received applications, per year. */
-export function applicationTotals(sql: SqlClient, from: number, to: number, towns: TownScope) {
-  return totalsByYear(sql, from, to, towns, {
+export function applicationTotals(sql: SqlClient, from: number, to: number, scope: Scope) {
+  return totalsByYear(sql, from, to, scope, {
     received: metricExpr(t3Id('new', 'total')),
     carried_in: metricExpr(t3Id('carried_in', 'total')),
     carried_out: metricExpr(t3Id('carried_out', 'total')),
@@ -157,13 +189,13 @@ const REVIEW_COLUMNS = Object.fromEntries(
 ) as Record<`review_${ResultKey}` | `suit_${ResultKey}`, Expr>;
 
 /** 行政复议 and 行政诉讼 (both kinds together) by result, per town. */
-export function reviewByTown(sql: SqlClient, year: number, towns: TownScope) {
-  return perTown(sql, year, towns, REVIEW_COLUMNS);
+export function reviewByTown(sql: SqlClient, year: number, frame: Frame) {
+  return perTown(sql, year, frame, REVIEW_COLUMNS);
 }
 export type ReviewRow = Awaited<ReturnType<typeof reviewByTown>>[number];
 
-export function reviewTotals(sql: SqlClient, from: number, to: number, towns: TownScope) {
-  return totalsByYear(sql, from, to, towns, REVIEW_COLUMNS);
+export function reviewTotals(sql: SqlClient, from: number, to: number, scope: Scope) {
+  return totalsByYear(sql, from, to, scope, REVIEW_COLUMNS);
 }
 export type ReviewTotals = Awaited<ReturnType<typeof reviewTotals>>[number];
 
@@ -175,7 +207,7 @@ export async function townHistory(sql: SqlClient, townKey: string, from: number,
     sql,
     from,
     to,
-    [townKey],
+    { within: null, towns: [townKey] },
     Object.fromEntries(HISTORY_MEASURES.map((id) => [id, m(id)])) as Record<(typeof HISTORY_MEASURES)[number], Expr>,
   );
   return rows;
@@ -185,6 +217,6 @@ export type TownHistoryRow = Awaited<ReturnType<typeof townHistory>>[number];
 export type { TownRow };
 
 /** Reports (and synthetic ones) in scope per year, for the source line of range charts. */
-export function scopeCounts(sql: SqlClient, from: number, to: number, towns: TownScope) {
-  return totalsByYear(sql, from, to, towns, {});
+export function scopeCounts(sql: SqlClient, from: number, to: number, scope: Scope) {
+  return totalsByYear(sql, from, to, scope, {});
 }

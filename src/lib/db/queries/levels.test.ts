@@ -1,0 +1,156 @@
+/**
+ * Queries at 县区 / 地市 / 省 level and within an area, on generated data for all of 济宁市
+ * (158 towns × 7 years), one town of 河南省 and two towns without a division code: every area
+ * value must equal the aggregate of its towns' reports computed in JS from the same reports.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateReports } from '../../../../scripts/sample/generator.ts';
+import { parseDivisions, type Division } from '../../model/divisions.ts';
+import { inArea, unitOf, type Level } from '../../model/levels.ts';
+import { aggregate, measure } from '../../model/measures.ts';
+import { townKey, type Report } from '../../model/report.ts';
+import { createReportsTable, insertReports } from '../reports-table.ts';
+import type { SqlClient } from '../sql.ts';
+import { nodeSql } from '../testing/node-sql.ts';
+import { perTown } from './per-town.ts';
+import { ranking, rerank } from './ranking.ts';
+import type { Frame } from './scope.ts';
+import { totalsByYear } from './totals.ts';
+import { measureTrend, publicationByTown } from './views.ts';
+
+const jining = parseDivisions(readFileSync(new URL('../../../../data/divisions/townships_jining_3708.csv', import.meta.url), 'utf8'));
+const henan: Division = {
+  code: '410102001',
+  name: '林山寨街道',
+  type: '街道',
+  county_code: '410102',
+  county: '中原区',
+  city_code: '4101',
+  city: '郑州市',
+  province_code: '41',
+  province: '河南省',
+};
+
+let sql: SqlClient;
+let reports: Report[];
+
+beforeAll(async () => {
+  const generated = [...generateReports([...jining, henan], { years: [2022, 2023] })];
+  const uncoded = generated
+    .filter((r) => r.town_code === '370830106')
+    .flatMap((r) => [
+      { ...r, county: '某县', town: '甲镇', town_code: null },
+      { ...r, county: '某县', town: '乙镇', town_code: null, metrics: { ...r.metrics, pub_website: 7 } },
+    ]);
+  reports = [...generated, ...uncoded];
+  sql = await nodeSql();
+  await createReportsTable(sql);
+  await insertReports(sql, reports, 'imported');
+}, 60_000);
+
+const frame = (level: Level, within: string | null = null, towns: string[] | null = null): Frame => ({ level, within, towns });
+const inYear = (year: number) => reports.filter((r) => r.year === year);
+const group = (rs: Report[], level: Level) => {
+  const out = new Map<string, Report[]>();
+  for (const r of rs) {
+    const k = unitOf({ town_key: townKey(r), town_code: r.town_code, county: r.county }, level);
+    out.set(k, [...(out.get(k) ?? []), r]);
+  }
+  return out;
+};
+
+describe('per-unit rows above 镇街', () => {
+  it('县区: one row per county, named, in code order, each the sum of its towns’ reports', async () => {
+    const rows = await publicationByTown(sql, 2023, frame('county'));
+    const expected = group(inYear(2023), 'county');
+    expect(rows.map((r) => r.town_key)).toEqual([...expected.keys()].sort((a, b) => (a.startsWith('n:') ? 1 : b.startsWith('n:') ? -1 : a.localeCompare(b))));
+    expect(rows.find((r) => r.town_key === '370830')?.town).toBe('汶上县');
+    expect(rows.find((r) => r.town_key === '370830')?.county).toBe('济宁市');
+    expect(rows.find((r) => r.town_key === 'n:某县')?.town).toBe('某县');
+    for (const r of rows) {
+      const rs = expected.get(r.town_key)!;
+      expect(r.reports).toBe(rs.length);
+      expect(r.volume).toBe(aggregate(measure('pub_volume').expr, rs));
+      expect(r.website).toBe(aggregate(measure('pub_website').expr, rs));
+    }
+  });
+
+  it('省: 山东省, 河南省 and 未知省份', async () => {
+    const rows = await publicationByTown(sql, 2022, frame('province'));
+    expect(rows.map((r) => [r.town_key, r.town])).toEqual([
+      ['37', '山东省'],
+      ['41', '河南省'],
+      ['?p', '未知省份'],
+    ]);
+    expect(rows[0]!.reports).toBe(158);
+  });
+
+  it('a ratio measure is the sum of numerators over the sum of denominators', async () => {
+    const rows = await perTown(sql, 2023, frame('city'), { rate: measure('open_rate').expr });
+    const expected = group(inYear(2023), 'city');
+    for (const r of rows) expect(r.rate).toBeCloseTo(aggregate(measure('open_rate').expr, expected.get(r.town_key)!)!, 12);
+  });
+
+  it('within an area: only its units, and the area’s totals equal the sum of its units', async () => {
+    const counties = await publicationByTown(sql, 2023, frame('county', '3708'));
+    expect(counties).toHaveLength(12); // 11 县区 and 济宁高新区
+    const towns = await publicationByTown(sql, 2023, frame('town', '370830'));
+    expect(towns).toHaveLength(jining.filter((d) => d.county_code === '370830').length);
+    expect(towns.every((t) => t.town_code?.startsWith('370830'))).toBe(true);
+    const wenshang = counties.find((c) => c.town_key === '370830')!;
+    expect(wenshang.volume).toBe(towns.reduce((a, t) => a + (t.volume ?? 0), 0));
+    const [total] = await totalsByYear(sql, 2023, 2023, { within: '370830', towns: null }, { volume: measure('pub_volume').expr });
+    expect(total!.values.volume).toBe(wenshang.volume);
+    const uncoded = await publicationByTown(sql, 2023, frame('town', 'n:某县'));
+    expect(uncoded.map((t) => t.town).sort()).toEqual(['乙镇', '甲镇']);
+  });
+
+  it('a selection of towns is summed into its areas only', async () => {
+    const pick = ['code:370830106', 'code:370830102', 'code:370811002'];
+    const rows = await publicationByTown(sql, 2023, frame('county', null, pick));
+    expect(rows.map((r) => r.town_key)).toEqual(['370811', '370830']);
+    expect(rows.find((r) => r.town_key === '370830')!.reports).toBe(2);
+  });
+});
+
+describe('ranking above 镇街', () => {
+  it('ranks areas by their aggregated value, with last year’s rank', async () => {
+    const rows = await ranking(sql, 'pub_volume', 2023, frame('county', '3708'));
+    expect(rows).toHaveLength(12);
+    const values = rows.map((r) => r.value!);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(rows[0]!.rank).toBe(1);
+    const prev = group(inYear(2022), 'county');
+    for (const r of rows) expect(r.prev_value).toBe(aggregate(measure('pub_volume').expr, prev.get(r.town_key)!));
+  });
+
+  it('rerank of a selection equals the query’s ranking of that selection', async () => {
+    const all = await ranking(sql, 'train_people', 2023, frame('town', '3708'));
+    const pick = all.filter((_, i) => i % 7 === 0).map((r) => r.town_key);
+    const fromSql = await ranking(sql, 'train_people', 2023, frame('town', '3708', pick));
+    const set = new Set(pick);
+    expect(rerank(all.filter((r) => set.has(r.town_key)))).toEqual(fromSql);
+  });
+});
+
+describe('trend above 镇街', () => {
+  it('sums each area per year and counts its reports', async () => {
+    const series = await measureTrend(sql, 'pub_volume', 2022, 2023, frame('city'));
+    const byCity = group(reports, 'city');
+    for (const s of series) {
+      const rs = byCity.get(s.town_key)!;
+      expect(s.reports).toBe(rs.length);
+      for (const p of s.points) expect(p.value).toBe(aggregate(measure('pub_volume').expr, rs.filter((r) => r.year === p.year)));
+    }
+    expect(series.map((s) => s.town)).toEqual(['济宁市', '郑州市', '未知地市']);
+  });
+});
+
+describe('area keys', () => {
+  it('inArea agrees with the SQL filter', async () => {
+    const rows = await publicationByTown(sql, 2023, frame('town', '3708'));
+    const expected = [...new Set(reports.filter((r) => inArea({ town_key: townKey(r), town_code: r.town_code, county: r.county }, '3708')).map(townKey))];
+    expect(rows.map((r) => r.town_key).sort()).toEqual(expected.sort());
+  });
+});
