@@ -26,6 +26,7 @@ let started: Promise<{ db: duckdb.AsyncDuckDB; timing: StartupTiming }> | null =
 
 async function start(): Promise<{ db: duckdb.AsyncDuckDB; timing: StartupTiming }> {
   const t0 = performance.now();
+  performance.mark('zwgk:duckdb-start');
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -103,9 +104,8 @@ export const browserSql: SqlClient = {
     return rowsOf<T>(await (await prepared(conn, sql)).query(...params));
   },
   async exec(sql: string): Promise<void> {
-    await withConnection(async (c) => {
-      await c.query(sql);
-    });
+    // on the shared connection: a connection of its own cost two more round trips to the worker
+    await (await readConnection()).query(sql);
     // statements prepared against a table that changed shape must be prepared again
     await resetStatements();
   },

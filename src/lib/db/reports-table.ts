@@ -59,10 +59,12 @@ export async function refreshTowns(sql: SqlClient): Promise<void> {
   );
 }
 
+/** The towns table before any report is inserted (refreshTowns replaces it). */
+const CREATE_TOWNS = `CREATE TABLE IF NOT EXISTS ${TOWNS} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER)`;
+
+/** Create the store and its (empty) tables, in one round trip to the database worker. */
 export async function createReportsTable(sql: SqlClient, expectedReports = 0): Promise<void> {
-  await sql.exec(attachStore(expectedReports > COMPRESS_ABOVE));
-  await sql.exec(CREATE_REPORTS);
-  await refreshTowns(sql);
+  await sql.exec(`${attachStore(expectedReports > COMPRESS_ABOVE)}; ${CREATE_REPORTS}; ${CREATE_TOWNS};`);
 }
 
 /** Reports → an Arrow table whose columns match `reports`. */

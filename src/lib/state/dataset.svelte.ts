@@ -63,10 +63,12 @@ export class DatasetState {
       this.step('db', 'running');
       this.step('fetch', 'running');
       const dbReady = startDuckDB().then(({ timing }) => {
+        performance.mark('zwgk:duckdb-ready');
         this.duckdbStartMs = Math.round(timing.ms);
         this.step('db', 'done', `DuckDB ${timing.version}，${this.duckdbStartMs} 毫秒`);
       });
       const files = await this.fetchAll();
+      performance.mark('zwgk:fetched');
       current = 'validate';
       this.step('validate', 'running');
       const merged = mergeFiles(files);
@@ -89,7 +91,9 @@ export class DatasetState {
       const shown = compose(this.embedded, this.imported);
       await createReportsTable(this.sql, shown.length);
       await insertReports(this.sql, shown, this.originOf());
+      performance.mark('zwgk:inserted');
       await this.refresh();
+      performance.mark('zwgk:summary');
       this.step('insert', 'done', `${this.summary!.reports} 份报告，${this.summary!.towns} 个镇街`);
       this.status = 'ready';
     } catch (e) {
