@@ -16,7 +16,35 @@ export interface SqlClient {
   insertArrow(table: Table, name: string): Promise<void>;
 }
 
-/** Arrow rows → plain objects. */
-export function rowsOf<T>(result: { toArray(): { toJSON(): unknown }[] }): T[] {
-  return result.toArray().map((r) => r.toJSON() as T);
+/** What rowsOf reads of an Arrow table. */
+interface ColumnarResult {
+  numRows: number;
+  schema: { fields: { name: string }[] };
+  getChildAt(i: number): { length: number; nullCount: number; get(i: number): unknown; toArray(): ArrayLike<unknown> } | null;
+}
+
+/**
+ * Arrow rows → plain objects, column by column: a column without nulls is copied from its array
+ * in one pass, others cell by cell. Measured on 41,352 rows × 20 columns, this is several times
+ * faster than Arrow's row proxies (`toArray().map(r => r.toJSON())`), which a national per-town
+ * query spent most of its time in.
+ */
+export function rowsOf<T>(result: ColumnarResult): T[] {
+  const n = result.numRows;
+  const rows: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = {};
+  result.schema.fields.forEach((field, j) => {
+    const column = result.getChildAt(j);
+    const name = field.name;
+    if (!column) return;
+    if (column.nullCount === 0) {
+      const values = column.toArray();
+      if (values.length === n) {
+        for (let i = 0; i < n; i++) rows[i]![name] = values[i];
+        return;
+      }
+    }
+    for (let i = 0; i < n; i++) rows[i]![name] = column.get(i);
+  });
+  return rows as T[];
 }
