@@ -154,3 +154,15 @@ describe('area keys', () => {
     expect(rows.map((r) => r.town_key).sort()).toEqual(expected.sort());
   });
 });
+
+describe('dataset summary over several counties', () => {
+  it('lists the counties in code order, those without a code last', async () => {
+    const { datasetSummary } = await import('./towns.ts');
+    const s = await datasetSummary(sql);
+    expect(s.years).toEqual([2022, 2023]);
+    expect(s.counties[0]).toBe('任城区');
+    expect(s.counties.slice(-2)).toEqual(['中原区', '某县']);
+    expect(s.counties).toHaveLength(14);
+    expect(s.reports).toBe(reports.length);
+  });
+});

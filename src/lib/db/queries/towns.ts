@@ -14,24 +14,27 @@ export interface DatasetSummary {
 }
 
 export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
-  const [totals] = await sql.query<{ reports: number; towns: number; synthetic: number }>(
+  // one round trip: the lists come back as Arrow list vectors
+  const [row] = await sql.query<{ reports: number; towns: number; synthetic: number; years: ListLike<number> | null; counties: ListLike<string> | null }>(
     `SELECT CAST(COUNT(*) AS INTEGER) AS reports,
             CAST(COUNT(DISTINCT town_key) AS INTEGER) AS towns,
-            CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
+            CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic,
+            (SELECT list(y ORDER BY y) FROM (SELECT DISTINCT CAST(year AS INTEGER) AS y FROM ${REPORTS})) AS years,
+            (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${REPORTS} GROUP BY county)) AS counties
      FROM ${REPORTS}`,
   );
-  const years = await sql.query<{ year: number }>(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ${REPORTS} ORDER BY year`);
-  const counties = await sql.query<{ county: string }>(
-    `SELECT county FROM ${REPORTS} GROUP BY county ORDER BY MIN(town_code) NULLS LAST, county`,
-  );
   return {
-    reports: totals?.reports ?? 0,
-    towns: totals?.towns ?? 0,
-    years: years.map((r) => r.year),
-    counties: counties.map((r) => r.county),
-    syntheticReports: totals?.synthetic ?? 0,
+    reports: row?.reports ?? 0,
+    towns: row?.towns ?? 0,
+    years: listOf(row?.years).map(Number),
+    counties: listOf(row?.counties).map(String),
+    syntheticReports: row?.synthetic ?? 0,
   };
 }
+
+/** An Arrow list cell (a vector) or a plain array. */
+type ListLike<T> = { toArray(): ArrayLike<T> } | T[];
+const listOf = <T>(v: ListLike<T> | null | undefined): T[] => (v == null ? [] : Array.isArray(v) ? v : Array.from(v.toArray()));
 
 export interface TownInfo {
   town_key: string;
