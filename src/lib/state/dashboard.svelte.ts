@@ -11,6 +11,9 @@ import { decodeState, defaultState, encodeState, type DashboardState, type UrlCo
 
 export const DEFAULT_MEASURE = COMMON_MEASURE_IDS[0]!;
 
+/** Up to this many towns in the area, a town selection is applied to rows already fetched. */
+export const JS_FILTER_MAX = 2000;
+
 export class DashboardStore {
   state = $state.raw<DashboardState>(null as unknown as DashboardState);
   /** notes about values in the URL that were not valid, shown until the next change */
@@ -146,7 +149,8 @@ export class DashboardStore {
    */
   get rowsFrame(): Frame {
     const f = this.frame;
-    return f.level === 'town' ? { ...f, towns: null } : f;
+    // over a province or the country, fetching every town's row to keep a few costs more than a query
+    return f.level === 'town' && this.areaTowns.length <= JS_FILTER_MAX ? { ...f, towns: null } : f;
   }
 
   /** Narrow rows fetched with rowsFrame to the selection. */
