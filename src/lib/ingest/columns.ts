@@ -193,3 +193,59 @@ export function transferables(c: ReportColumns): ArrayBuffer[] {
   }
   return [...out];
 }
+
+/** Columns with the report key of each row. */
+export interface ReportSet {
+  columns: ReportColumns;
+  keys: string[];
+}
+
+export const EMPTY_SET: ReportSet = { columns: trimColumns(emptyColumns(0)), keys: [] };
+
+export const setFromReports = (reports: readonly Report[]): ReportSet => ({ columns: columnsFromReports(reports), keys: reports.map(reportKey) });
+
+/** Some rows of a set (all of them when `rows` is absent). */
+export interface SetPart {
+  set: ReportSet;
+  rows?: ArrayLike<number>;
+}
+
+export const partLength = (p: SetPart): number => p.rows?.length ?? p.set.columns.length;
+
+/** The parts, in order, as one set (the arrays are copied). */
+export function concatParts(parts: readonly SetPart[]): ReportSet {
+  if (parts.length === 1 && !parts[0]!.rows) return parts[0]!.set;
+  const n = parts.reduce((a, p) => a + partLength(p), 0);
+  const out = emptyColumns(n);
+  const keys: string[] = [];
+  let k = 0;
+  for (const p of parts) {
+    const src = p.rows ? selectRows(p.set.columns, p.rows) : p.set.columns;
+    const len = src.length;
+    for (let i = 0; i < len; i++) {
+      out.county.push(src.county[i]!);
+      out.town.push(src.town[i]!);
+      out.town_code.push(src.town_code[i]!);
+      out.layout.push(src.layout[i]!);
+      out.source.push(src.source[i]!);
+    }
+    out.year.set(src.year.subarray(0, len), k);
+    out.synthetic.set(src.synthetic.subarray(0, len), k);
+    for (let m = 0; m < METRICS.length; m++) {
+      const from = src.metrics[m]!;
+      const to = out.metrics[m]!;
+      to.values.set(from.values.subarray(0, len), k);
+      if (k % 8 === 0) {
+        to.valid.set(from.valid.subarray(0, bitmapBytes(len)), k / 8);
+        // bits past the part's end may belong to rows that are not part of it
+        if (len % 8 !== 0) to.valid[(k + len) >> 3]! &= (1 << (len % 8)) - 1;
+      }
+      else for (let i = 0; i < len; i++) if (isValid(from.valid, i)) to.valid[(k + i) >> 3]! |= 1 << ((k + i) & 7);
+    }
+    if (p.rows) for (let i = 0; i < len; i++) keys.push(p.set.keys[p.rows[i]!]!);
+    else for (let i = 0; i < len; i++) keys.push(p.set.keys[i]!);
+    k += len;
+  }
+  out.length = n;
+  return { columns: out, keys };
+}
