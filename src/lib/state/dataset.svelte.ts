@@ -4,15 +4,15 @@
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
-import { createReportsTable, insertReports, replaceAllReports, type Origin } from '../db/reports-table.ts';
-import { compose, NO_IMPORTS, type ImportedData } from '../import/compose.ts';
+import { createReportsTable, insertParts, replaceAllParts } from '../db/reports-table.ts';
+import { composeParts, NO_IMPORTED, shownIndex, type ImportedSet } from '../import/compose-columns.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
-import type { Report } from '../model/report.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
+import { concatParts, EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
-import { mergeFiles } from '../ingest/merge.ts';
-import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
+import { mergeSets } from '../ingest/merge.ts';
+import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 
 export type StepId = 'db' | 'fetch' | 'validate' | 'restore' | 'insert';
 export type StepStatus = 'waiting' | 'running' | 'done' | 'failed';
@@ -43,9 +43,9 @@ export class DatasetState {
   error = $state<string | null>(null);
   /** milliseconds DuckDB took to start, measured in this page */
   duckdbStartMs = $state<number | null>(null);
-  /** the embedded reports, kept to recompose the data after an import or when imports are cleared */
-  embedded = $state.raw<Report[]>([]);
-  imported = $state.raw<ImportedData>(NO_IMPORTS);
+  /** the embedded reports (as columns), kept to recompose the data after an import or when imports are cleared */
+  embedded = $state.raw<ReportSet>(EMPTY_SET);
+  imported = $state.raw<ImportedSet>(NO_IMPORTED);
   /** bumped each time the data in the database changes, so that views re-read it */
   version = $state(0);
   /** a warning about imported data that could not be kept or restored */
@@ -69,11 +69,11 @@ export class DatasetState {
       const files = await this.fetchAll();
       current = 'validate';
       this.step('validate', 'running');
-      const merged = mergeFiles(files);
+      const merged = mergeSets(files.map((f) => ({ file: f.file, set: { columns: f.columns, keys: f.keys }, issues: f.issues })));
       this.issues = merged.issues;
       const errors = merged.issues.filter((i) => i.severity === 'error').length;
-      this.step('validate', 'done', `${merged.reports.length} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
-      this.embedded = merged.reports;
+      this.step('validate', 'done', `${merged.count} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
+      this.embedded = concatParts(merged.parts);
       current = 'restore';
       this.step('restore', 'running');
       try {
@@ -81,14 +81,16 @@ export class DatasetState {
       } catch (e) {
         this.importWarning = `未能读取此前导入的数据：${e instanceof Error ? e.message : String(e)}`;
       }
-      this.step('restore', 'done', this.imported.reports.length > 0 ? `${this.imported.reports.length} 份导入的报告` : '没有导入的数据');
+      const restored = this.imported.reports.keys.length;
+      this.step('restore', 'done', restored > 0 ? `${restored} 份导入的报告` : '没有导入的数据');
       current = 'db';
       await dbReady;
       current = 'insert';
       this.step('insert', 'running');
-      const shown = compose(this.embedded, this.imported);
-      await createReportsTable(this.sql, shown.length);
-      await insertReports(this.sql, shown, this.originOf());
+      const parts = composeParts(this.embedded, this.imported);
+      const total = parts.reduce((a, p) => a + partLength(p), 0);
+      await createReportsTable(this.sql, total);
+      await insertParts(this.sql, parts, (done) => this.step('insert', 'running', total > 20_000 ? `${Math.round(done * 100)}%` : ''));
       await this.refresh();
       this.step('insert', 'done', `${this.summary!.reports} 份报告，${this.summary!.towns} 个镇街`);
       this.status = 'ready';
@@ -99,14 +101,9 @@ export class DatasetState {
     }
   }
 
-  /** The reports shown now. */
-  get shown(): Report[] {
-    return compose(this.embedded, this.imported);
-  }
-
-  private originOf(imported = this.imported): (r: Report) => Origin {
-    const set = new Set(imported.reports);
-    return (r) => (set.has(r) ? 'imported' : 'embedded');
+  /** Where each report shown now is, by report key. */
+  shownIndex(): ReturnType<typeof shownIndex> {
+    return shownIndex(this.embedded, this.imported);
   }
 
   private async refresh(): Promise<void> {
@@ -119,13 +116,13 @@ export class DatasetState {
    * Make `next` the imported data: the database is swapped all at once (a failure leaves what was
    * shown before), then the imports are saved for the next visit.
    */
-  async setImported(next: ImportedData): Promise<void> {
-    await replaceAllReports(this.sql, compose(this.embedded, next), this.originOf(next));
+  async setImported(next: ImportedSet): Promise<void> {
+    await replaceAllParts(this.sql, composeParts(this.embedded, next));
     this.imported = next;
     await this.refresh();
     this.importWarning = null;
     try {
-      if (next.reports.length === 0 && !next.onlyImported) await clearImported();
+      if (next.reports.keys.length === 0 && !next.onlyImported) await clearImported();
       else await saveImported(next);
     } catch (e) {
       this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
@@ -134,10 +131,10 @@ export class DatasetState {
 
   /** Remove every imported report and show the embedded data again. */
   clearImports(): Promise<void> {
-    return this.setImported(NO_IMPORTS);
+    return this.setImported(NO_IMPORTED);
   }
 
-  private async fetchAll(): Promise<ParsedFile[]> {
+  private async fetchAll(): Promise<ParsedColumns[]> {
     if (EMBEDDED_FILES.length === 0) throw new Error('data/reports/ 中没有数据文件');
     const received = new Map<string, number>();
     const show = () => {
@@ -151,7 +148,7 @@ export class DatasetState {
           show();
         });
         received.set(f.name, bytes.length);
-        return parseReportFile(f.name, bytes);
+        return parseFileColumns(f.name, bytes);
       }),
     );
     this.step('fetch', 'done', `${EMBEDDED_FILES.length} 个文件：${EMBEDDED_FILES.map((f) => f.name).join('、')}`);
