@@ -134,7 +134,8 @@ export interface LoadPart extends SetPart {
 /** Rows per Arrow batch when loading columns: building one is cheap, sending it to DuckDB takes ~0.1 s. */
 const COLUMN_BATCH = 16384;
 
-async function appendParts(sql: SqlClient, table: string, parts: readonly LoadPart[], onProgress?: (done: number) => void) {
+/** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
+async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void) {
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   let done = 0;
   for (const p of parts) {
@@ -142,13 +143,7 @@ async function appendParts(sql: SqlClient, table: string, parts: readonly LoadPa
     for (let start = 0; start < n; start += COLUMN_BATCH) {
       const end = Math.min(n, start + COLUMN_BATCH);
       const cols = p.rows ? selectRows(p.set.columns, Array.prototype.slice.call(p.rows, start, end) as number[]) : sliceRows(p.set.columns, start, end);
-      const staging = `staging_${++batch}`;
-      await sql.insertArrow(columnsToArrow(cols, p.origin), staging);
-      try {
-        await sql.exec(`INSERT INTO ${table} BY NAME SELECT * FROM ${staging}`);
-      } finally {
-        await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
-      }
+      await sql.appendArrow(columnsToArrow(cols, p.origin), STORE, name);
       done += end - start;
       onProgress?.(done / total);
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -158,7 +153,7 @@ async function appendParts(sql: SqlClient, table: string, parts: readonly LoadPa
 
 /** Append the parts' rows to the reports table. */
 export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
-  await appendParts(sql, REPORTS, parts, onProgress);
+  await appendParts(sql, 'reports', parts, onProgress);
   await refreshTowns(sql);
 }
 
@@ -167,7 +162,7 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   const next = `${STORE}.reports_next`;
   await sql.exec(`CREATE OR REPLACE TABLE ${next} AS SELECT * FROM ${REPORTS} LIMIT 0`);
   try {
-    await appendParts(sql, next, parts, onProgress);
+    await appendParts(sql, 'reports_next', parts, onProgress);
     await sql.exec(`BEGIN TRANSACTION; DROP TABLE ${REPORTS}; ALTER TABLE ${next} RENAME TO reports; COMMIT;`);
   } catch (e) {
     await sql.exec(`ROLLBACK`).catch(() => undefined);
@@ -177,10 +172,10 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   await refreshTowns(sql);
 }
 
-let batch = 0;
-
 /** Reports per Arrow batch: building one takes the main thread ~100 ms, so the page keeps drawing between batches. */
 const BATCH = 5000;
+
+let batch = 0;
 
 async function appendTo(sql: SqlClient, table: string, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)) {
   for (let start = 0; start < reports.length; start += BATCH) {

@@ -119,14 +119,13 @@ export class DatasetState {
   async setImported(next: ImportedSet): Promise<void> {
     await replaceAllParts(this.sql, composeParts(this.embedded, next));
     this.imported = next;
-    await this.refresh();
     this.importWarning = null;
-    try {
-      if (next.reports.keys.length === 0 && !next.onlyImported) await clearImported();
-      else await saveImported(next);
-    } catch (e) {
+    // saving (seconds for a country's reports) runs while the views re-read the data
+    const saving = (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next)).catch((e: unknown) => {
       this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
-    }
+    });
+    await this.refresh();
+    await saving;
   }
 
   /** Remove every imported report and show the embedded data again. */
