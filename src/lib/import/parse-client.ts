@@ -30,10 +30,23 @@ let worker: Worker | null = null;
 let nextId = 0;
 
 export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedImport> {
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return parseInWorker(payload, 'import', onProgress);
+}
+
+/**
+ * Parse files in the worker. 'plain' only parses and validates (the embedded data at start, so
+ * that a large embedded file does not freeze the page); 'import' also checks divisions and rules.
+ * The buffers are transferred: they are unusable here afterwards.
+ */
+export function parseInWorker(
+  payload: { name: string; bytes: ArrayBuffer }[],
+  mode: ParseRequest['mode'],
+  onProgress: (p: ParseProgress) => void = () => undefined,
+): Promise<ParsedImport> {
   worker ??= new ParseWorker();
   const w = worker;
   const id = ++nextId;
-  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   return new Promise((resolve, reject) => {
     const results: FileResult[] = [];
     const onMessage = (e: MessageEvent<ParseMessage>) => {
@@ -48,7 +61,7 @@ export async function parseFiles(files: readonly File[], onProgress: (p: ParsePr
       }
     };
     w.addEventListener('message', onMessage);
-    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1 };
+    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode };
     w.postMessage(
       request,
       payload.map((p) => p.bytes),

@@ -7,7 +7,7 @@
 import { concatParts, transferables, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
-import type { ParsedColumns } from '../ingest/parse-columns.ts';
+import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 import { readImportFileColumns } from './read-file.ts';
 
 export interface ParseRequest {
@@ -15,6 +15,8 @@ export interface ParseRequest {
   files: { name: string; bytes: ArrayBuffer }[];
   divisionsUrl: string;
   maxYear: number;
+  /** 'plain': only parse and validate (the embedded data); 'import': also check divisions and rules */
+  mode: 'import' | 'plain';
 }
 
 /** A file's outcome without its reports: how many it had, and every issue. */
@@ -30,12 +32,16 @@ export type ParseMessage =
 const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
-  const { id, files, divisionsUrl, maxYear } = e.data;
+  const { id, files, divisionsUrl, maxYear, mode } = e.data;
   try {
     const read: ParsedColumns[] = [];
     for (const [index, f] of files.entries()) {
       const onStage = (stage: string, done?: number) => post({ id, type: 'progress', index, file: f.name, stage, done: done ?? null });
-      const result = await readImportFileColumns(f.name, new Uint8Array(f.bytes), { divisionsUrl, maxYear }, onStage);
+      const bytes = new Uint8Array(f.bytes);
+      const result =
+        mode === 'plain'
+          ? parseFileColumns(f.name, bytes, { maxYear, onProgress: (done) => onStage('解析并校验', done) })
+          : await readImportFileColumns(f.name, bytes, { divisionsUrl, maxYear }, onStage);
       read.push(result);
       const { columns, keys: _keys, rows: _rows, ...rest } = result;
       post({ id, type: 'file', index, result: { ...rest, count: columns.length } });

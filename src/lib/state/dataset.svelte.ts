@@ -9,10 +9,9 @@ import { composeParts, NO_IMPORTED, shownIndex, type ImportedSet } from '../impo
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
-import { concatParts, EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
+import { EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
-import { mergeSets } from '../ingest/merge.ts';
-import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
+import { parseInWorker } from '../import/parse-client.ts';
 
 export type StepId = 'db' | 'fetch' | 'validate' | 'restore' | 'insert';
 export type StepStatus = 'waiting' | 'running' | 'done' | 'failed';
@@ -69,11 +68,12 @@ export class DatasetState {
       const files = await this.fetchAll();
       current = 'validate';
       this.step('validate', 'running');
-      const merged = mergeSets(files.map((f) => ({ file: f.file, set: { columns: f.columns, keys: f.keys }, issues: f.issues })));
+      // parsed and validated in the import worker, merged there as mergeFiles does
+      const merged = await parseInWorker(files, 'plain', (p) => this.step('validate', 'running', p.done !== null ? `${p.file} ${Math.round(p.done * 100)}%` : p.file));
       this.issues = merged.issues;
       const errors = merged.issues.filter((i) => i.severity === 'error').length;
-      this.step('validate', 'done', `${merged.count} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
-      this.embedded = concatParts(merged.parts);
+      this.step('validate', 'done', `${merged.incoming.keys.length} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
+      this.embedded = merged.incoming;
       current = 'restore';
       this.step('restore', 'running');
       try {
@@ -133,7 +133,7 @@ export class DatasetState {
     return this.setImported(NO_IMPORTED);
   }
 
-  private async fetchAll(): Promise<ParsedColumns[]> {
+  private async fetchAll(): Promise<{ name: string; bytes: ArrayBuffer }[]> {
     if (EMBEDDED_FILES.length === 0) throw new Error('data/reports/ 中没有数据文件');
     const received = new Map<string, number>();
     const show = () => {
@@ -147,7 +147,8 @@ export class DatasetState {
           show();
         });
         received.set(f.name, bytes.length);
-        return parseFileColumns(f.name, bytes);
+        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+        return { name: f.name, bytes: buffer };
       }),
     );
     this.step('fetch', 'done', `${EMBEDDED_FILES.length} 个文件：${EMBEDDED_FILES.map((f) => f.name).join('、')}`);
