@@ -132,7 +132,7 @@ export interface LoadPart extends SetPart {
 }
 
 /** Rows per Arrow batch when loading columns: building one is cheap, sending it to DuckDB takes ~0.1 s. */
-const COLUMN_BATCH = 16384;
+const COLUMN_BATCH = 32768;
 
 /** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
 async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void) {

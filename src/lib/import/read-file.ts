@@ -5,6 +5,7 @@
  */
 import { indexDivisions, matchDivisions, type DivisionIndex, type MatchMemo } from '../ingest/division-match.ts';
 import { keyAt, metricAt } from '../ingest/columns.ts';
+import { rowsToCheck } from '../ingest/rule-prefilter.ts';
 import { fromParsedFile, parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import { METRICS } from '../model/catalogue.ts';
@@ -137,7 +138,9 @@ export async function readImportFileColumns(
         }
       });
     }
+    const flagged = rowsToCheck(c, start, end);
     for (let i = start; i < end; i++) {
+      if (!flagged[i - start]) continue;
       for (let m = 0; m < METRICS.length; m++) metrics[METRICS[m]!.id] = metricAt(c, m, i);
       const r: Report = { county: c.county[i]!, town: c.town[i]!, town_code: c.town_code[i]!, year: c.year[i]!, layout: c.layout[i]!, source: c.source[i]!, synthetic: c.synthetic[i] === 1, metrics };
       for (const x of ruleWarnings([r], name, [rows[i - start]!])) ruleIssues.push(x);

@@ -163,14 +163,24 @@ function r7(r: Report): Finding[] {
   return out;
 }
 
+const R8_PAIRS: [string, string, string[]][] = [
+  ['text_applications', '正文所述收到申请数', [t3Id('new', 'total')]],
+  ['text_review', '正文所述行政复议案件数', [t4Id('review', 'total')]],
+  ['text_suit', '正文所述行政诉讼案件数', [t4Id('suit_direct', 'total'), t4Id('suit_after_review', 'total')]],
+];
+
+/**
+ * The within-report rules as sums of metric ids, for checking many reports by column
+ * (src/lib/ingest/rule-prefilter.ts): a report none of these flags has no finding from checkReport.
+ */
+export const RULE_SUMS: readonly { left: readonly string[]; right: readonly string[] }[] = [
+  ...[R1_EQS, R2_EQS, R3_EQS, R4_EQS, R5_EQS].flat().map((e) => ({ left: e.left.map((t) => t.id), right: e.right.map((t) => t.id) })),
+  ...R8_PAIRS.map(([textId, , tableIds]) => ({ left: [textId], right: tableIds })),
+];
+
 function r8(r: Report): Finding[] {
   const out: Finding[] = [];
-  const pairs: [string, string, string[]][] = [
-    ['text_applications', '正文所述收到申请数', [t3Id('new', 'total')]],
-    ['text_review', '正文所述行政复议案件数', [t4Id('review', 'total')]],
-    ['text_suit', '正文所述行政诉讼案件数', [t4Id('suit_direct', 'total'), t4Id('suit_after_review', 'total')]],
-  ];
-  for (const [textId, label, tableIds] of pairs) {
+  for (const [textId, label, tableIds] of R8_PAIRS) {
     const t = v(r, textId);
     const parts = tableIds.map((id) => v(r, id));
     if (t === null || parts.some((p) => p === null)) continue;
