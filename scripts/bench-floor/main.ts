@@ -18,7 +18,15 @@ async function floor(url: string, compress: boolean): Promise<{ fetchMs: number;
   await db.instantiate(bundle.mainModule);
   await db.open({ path: ':memory:' });
   const t0 = performance.now();
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  // `url|part size`: the file comes in parts (see scripts/bench-import.ts)
+  const [base, partSize] = url.split('|') as [string, string];
+  const size = Number(await (await fetch(`${base}?size`)).text());
+  const bytes = new Uint8Array(size);
+  for (let part = 0, at = 0; at < size; part++) {
+    const chunk = new Uint8Array(await (await fetch(`${base}?part=${part}`)).arrayBuffer());
+    bytes.set(chunk, at);
+    at += chunk.length || Number(partSize);
+  }
   await db.registerFileBuffer('input.csv', bytes);
   const t1 = performance.now();
   const c = await db.connect();
