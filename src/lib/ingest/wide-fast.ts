@@ -96,6 +96,8 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   let cap = width + 8;
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
+  /** per cell: its value when it is 1–9 plain digits, else -1 */
+  let plainValue = new Float64Array(cap);
   const quoted = new Map<number, string>();
   const scratch = new Float64Array(width);
   const has = new Uint8Array(width);
@@ -122,6 +124,9 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         const e2 = new Int32Array(cap);
         e2.set(ends);
         ends = e2;
+        const v2 = new Float64Array(cap);
+        v2.set(plainValue);
+        plainValue = v2;
       }
       if (bytes[pos] === QUOTE) {
         // quoted cell: "" is a quote; the closing quote must end the cell
@@ -145,6 +150,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         if (p < n && after !== DELIM && after !== LF && after !== CR) return null;
         starts[cells] = pos;
         ends[cells] = p;
+        plainValue[cells] = -1;
         quoted.set(cells, text);
         if (text.trim() !== '') blank = false;
         cells++;
@@ -153,15 +159,26 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         const start = pos;
         let high = false;
         let solid = false;
+        // the value of a cell of plain digits, read on the way
+        let v = 0;
+        let plain = true;
         while (pos < n) {
           const b = bytes[pos]!;
           if (b === DELIM || b === LF || b === CR) break;
-          if (b >= 0x80) high = true;
-          else if (b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) solid = true;
+          const d = b - 0x30;
+          if (d >= 0 && d <= 9) {
+            v = v * 10 + d;
+            solid = true;
+          } else {
+            plain = false;
+            if (b >= 0x80) high = true;
+            else if (b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) solid = true;
+          }
           pos++;
         }
         starts[cells] = start;
         ends[cells] = pos;
+        plainValue[cells] = plain && pos - start >= 1 && pos - start <= 9 ? v : -1;
         if (solid) blank = false;
         else if (high && decoder.decode(bytes.subarray(start, pos)).trim() !== '') blank = false;
         cells++;
@@ -174,6 +191,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
           // a delimiter at the very end: one more, empty cell
           starts[cells] = pos;
           ends[cells] = pos;
+          plainValue[cells] = -1;
           cells++;
           break;
         }
@@ -216,21 +234,10 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     for (let c = 0; c < width; c++) {
       const m = metricOf[c]!;
       if (m < 0) continue;
-      let s = starts[c]!;
-      const e = ends[c]!;
       has[c] = 0;
-      let value = -1;
-      if (e === s) continue;
+      if (ends[c] === starts[c]) continue;
       // plain digits, 1–9 of them: the value as is
-      if (e - s <= 9 && bytes[s] !== QUOTE) {
-        let v = 0;
-        for (; s < e; s++) {
-          const d = bytes[s]! - 0x30;
-          if (d < 0 || d > 9) break;
-          v = v * 10 + d;
-        }
-        if (s === e) value = v;
-      }
+      const value = plainValue[c]!;
       if (value < 0) {
         const raw = cellText(c);
         const res = parseCell(raw, kindOf[c]!);
