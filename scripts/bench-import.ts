@@ -8,10 +8,17 @@
  * prints the time to read (decode, parse, validate in the worker) and to load (into DuckDB and
  * IndexedDB), the throughput in MB/s, and how responsive the page stayed: the longest gap between
  * animation frames and the main-thread long tasks seen during the import.
+ *
+ * As the floor, it also times DuckDB-WASM's own read_csv on the same file in the same browser
+ * (scripts/bench-floor/: a page built for the benchmark only, served beside the app; the app
+ * itself ships no such hook). `--no-floor` skips it.
  */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname } from 'node:path';
+import { build } from 'vite';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -47,6 +54,46 @@ function ensureFile(): string {
   return file;
 }
 
+/** Build the floor page (scripts/bench-floor) into a temporary directory. */
+async function buildFloor(): Promise<string> {
+  const outDir = resolve(tmpdir(), `zwgk-bench-floor-${process.pid}`);
+  await build({ root: resolve(root, 'scripts/bench-floor'), base: '/__floor/', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Bytes per part of the file sent to the floor page. */
+const PART = 16 << 20;
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.csv': 'text/csv' };
+
+async function measureFloor(browser: import('@playwright/test').Browser, file: string, compress: boolean): Promise<{ fetchMs: number; readMs: number; rows: number }> {
+  const dir = await buildFloor();
+  const page = await browser.newPage();
+  page.on('crash', () => console.error('下限页面崩溃（内存不足？）'));
+  page.on('console', (m) => { if (m.type() === 'error') console.error('下限页面：', m.text()); });
+  const csv = readFileSync(file);
+  await page.route(`${BASE}/__floor/**`, (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname.replace(/^\/__floor\//, '');
+    // the file in parts: one response of 160 MB breaks Playwright's connection to the browser
+    if (path === 'input.csv') {
+      const part = Number(url.searchParams.get('part'));
+      if (url.searchParams.has('size')) return route.fulfill({ body: String(csv.length), contentType: 'text/plain' });
+      return route.fulfill({ body: csv.subarray(part * PART, (part + 1) * PART), contentType: 'application/octet-stream' });
+    }
+    const local = resolve(dir, path || 'index.html');
+    return route.fulfill({ body: readFileSync(local), contentType: TYPES[extname(local)] ?? 'application/octet-stream' });
+  });
+  await page.goto(`${BASE}/__floor/index.html`);
+  await page.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+  const r = await page.evaluate(
+    ([u, c]) => (window as unknown as { floor: (u: string, c: boolean) => Promise<{ fetchMs: number; readMs: number; rows: number }> }).floor(u, c),
+    [`${BASE}/__floor/input.csv|${PART}`, compress] as const,
+  );
+  await page.close();
+  return r;
+}
+
 async function main() {
   const file = ensureFile();
   const mb = statSync(file).size / 1e6;
@@ -63,6 +110,11 @@ async function main() {
         /* not up yet */
       }
       await new Promise((r) => setTimeout(r, 200));
+    }
+    if (process.argv.includes('--floor-only')) {
+      const f = await measureFloor(browser, file, process.argv.includes('--floor-compress') || mb > 100);
+      console.log(`DuckDB read_csv：${(f.readMs / 1000).toFixed(1)} 秒，${(mb / (f.readMs / 1000)).toFixed(1)} MB/s，${f.rows} 行（读入页面 ${(f.fetchMs / 1000).toFixed(1)} 秒）`);
+      return;
     }
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.addInitScript({ content: MONITOR });
@@ -81,7 +133,16 @@ async function main() {
     await loadButton.click();
     await page.getByRole('status').filter({ hasText: /已载入 \d+ 份报告/ }).waitFor({ timeout: 600_000 });
     const load = (Date.now() - t1) / 1000;
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const frames = await page.evaluate(() => (window as unknown as { __frames: { maxGap: number; longTasks: number; longest: number } }).__frames);
+    // the imports are restored from IndexedDB on the next visit
+    const t2 = Date.now();
+    await page.reload();
+    await page.locator('main[data-status="ready"]').waitFor({ timeout: 600_000 });
+    const restore = (Date.now() - t2) / 1000;
+    await page.getByRole('button', { name: '导入数据' }).click();
+    const restoreStep = await page.getByText(/已导入 \d+ 份报告/).first().textContent({ timeout: 10_000 }).then((t) => /\d+/.exec(t ?? '')?.[0] ?? '?').catch(() => '?');
+    await page.close();
     const rows = [
       ['文件', `${file.split('/').pop()}（${mb.toFixed(1)} MB，${reports} 份有效报告）`],
       ['读取（解码、解析、校验，在 Worker 中）', `${read.toFixed(1)} 秒，${(mb / read).toFixed(1)} MB/s`],
@@ -89,9 +150,24 @@ async function main() {
       ['合计', `${(read + load).toFixed(1)} 秒，${(mb / (read + load)).toFixed(1)} MB/s`],
       ['期间最长的帧间隔', `${frames.maxGap.toFixed(0)} 毫秒`],
       ['期间主线程长任务（>50 毫秒）', `${frames.longTasks} 个，最长 ${frames.longest.toFixed(0)} 毫秒`],
+      ['载入后页面主线程 JS 堆', `${(heap / 1e6).toFixed(0)} MB`],
+      ['刷新页面后恢复导入的数据', `${restore.toFixed(1)} 秒（打开页面到看板就绪，恢复 ${restoreStep} 份）`],
     ];
     console.log('\n导入基准');
     for (const [k, v] of rows) console.log(`${k!.padEnd(24, '　')}${v}`);
+    let floor: Awaited<ReturnType<typeof measureFloor>> | null = null;
+    if (!process.argv.includes('--no-floor')) {
+      try {
+        floor = await measureFloor(browser, file, process.argv.includes('--floor-compress') || mb > 100);
+      } catch (e) {
+        console.error('下限（DuckDB read_csv）未能测得：', e instanceof Error ? e.message.split('\n')[0] : e);
+      }
+    }
+    if (floor) {
+      const s = floor.readMs / 1000;
+      console.log(`${'下限：DuckDB read_csv（同一浏览器）'.padEnd(24, '　')}${s.toFixed(1)} 秒${mb > 100 || process.argv.includes('--floor-compress') ? '（写入压缩的库）' : ''}，${(mb / s).toFixed(1)} MB/s，${floor.rows} 行`);
+      console.log(`${'导入合计 / read_csv'.padEnd(24, '　')}${((read + load) / s).toFixed(2)} 倍（吞吐为其 ${((100 * s) / (read + load)).toFixed(0)}%）`);
+    }
   } finally {
     await browser.close();
     try {

@@ -112,4 +112,7 @@ export const browserSql: SqlClient = {
   insertArrow(table: Table, name: string): Promise<void> {
     return withConnection((c) => c.insertArrowTable(table, { name, create: true }));
   },
+  appendArrow(table: Table, schema: string, name: string): Promise<void> {
+    return withConnection((c) => c.insertArrowTable(table, { schema, name, create: false }));
+  },
 };

@@ -4,8 +4,9 @@
  * so a query for one metric reads one column however wide the catalogue is, and the mostly-zero
  * table columns compress well: the same layout serves 15 towns and 290,000 reports.
  */
-import { Table, type Vector } from 'apache-arrow';
+import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
+import { partLength, selectRows, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
@@ -89,10 +90,94 @@ export function reportsToArrow(reports: readonly Report[], origin: Origin | ((r:
   return new Table(columns);
 }
 
-let batch = 0;
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => b.toString(2).replace(/0/g, '').length);
+
+/** Nulls among the first n bits of a validity bitmap. */
+function nullCount(valid: Uint8Array, n: number): number {
+  let set = 0;
+  const full = n >> 3;
+  for (let i = 0; i < full; i++) set += POPCOUNT[valid[i]!]!;
+  if (n & 7) set += POPCOUNT[valid[full]! & ((1 << (n & 7)) - 1)]!;
+  return n - set;
+}
+
+/** Report columns → an Arrow table whose columns match `reports`; metric arrays are used as they are. */
+export function columnsToArrow(c: ReportColumns, origin: Origin): Table {
+  const n = c.length;
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) keys[i] = c.town_code[i] ? `code:${c.town_code[i]}` : `name:${c.county[i]}/${c.town[i]}`;
+  const columns: Record<string, Vector> = {
+    town_key: utf8Vector(keys),
+    county: utf8Vector(c.county),
+    town: utf8Vector(c.town),
+    town_code: utf8Vector(c.town_code),
+    year: makeVector(makeData({ type: new Int16(), length: n, data: c.year.subarray(0, n), nullCount: 0 })),
+    layout: utf8Vector(c.layout),
+    source: utf8Vector(c.source),
+    synthetic: boolVector(Array.from(c.synthetic.subarray(0, n), (b) => b === 1)),
+    origin: utf8Vector(new Array<string>(n).fill(origin)),
+  };
+  METRICS.forEach((m, k) => {
+    const col = c.metrics[k]!;
+    const base = { length: n, nullBitmap: col.valid, nullCount: nullCount(col.valid, n) };
+    columns[m.id] =
+      m.kind === 'amount'
+        ? makeVector(makeData({ type: new Float64(), data: (col.values as Float64Array).subarray(0, n), ...base }))
+        : makeVector(makeData({ type: new Int32(), data: (col.values as Int32Array).subarray(0, n), ...base }));
+  });
+  return new Table(columns);
+}
+
+/** A part of a set to load, with the origin its rows are given. */
+export interface LoadPart extends SetPart {
+  origin: Origin;
+}
+
+/** Rows per Arrow batch when loading columns: building one is cheap, sending it to DuckDB takes ~0.1 s. */
+const COLUMN_BATCH = 32768;
+
+/** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
+async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void) {
+  const total = parts.reduce((a, p) => a + partLength(p), 0);
+  let done = 0;
+  for (const p of parts) {
+    const n = partLength(p);
+    for (let start = 0; start < n; start += COLUMN_BATCH) {
+      const end = Math.min(n, start + COLUMN_BATCH);
+      const cols = p.rows ? selectRows(p.set.columns, Array.prototype.slice.call(p.rows, start, end) as number[]) : sliceRows(p.set.columns, start, end);
+      await sql.appendArrow(columnsToArrow(cols, p.origin), STORE, name);
+      done += end - start;
+      onProgress?.(done / total);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+}
+
+/** Append the parts' rows to the reports table. */
+export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
+  await appendParts(sql, 'reports', parts, onProgress);
+  await refreshTowns(sql);
+}
+
+/** Replace every report by the parts' rows, all or nothing (see replaceAllReports). */
+export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
+  const next = `${STORE}.reports_next`;
+  await sql.exec(`CREATE OR REPLACE TABLE ${next} AS SELECT * FROM ${REPORTS} LIMIT 0`);
+  try {
+    await appendParts(sql, 'reports_next', parts, onProgress);
+    await sql.exec(`BEGIN TRANSACTION; DROP TABLE ${REPORTS}; ALTER TABLE ${next} RENAME TO reports; COMMIT;`);
+  } catch (e) {
+    await sql.exec(`ROLLBACK`).catch(() => undefined);
+    await sql.exec(`DROP TABLE IF EXISTS ${next}`);
+    throw e;
+  }
+  await refreshTowns(sql);
+}
 
 /** Reports per Arrow batch: building one takes the main thread ~100 ms, so the page keeps drawing between batches. */
 const BATCH = 5000;
+
+let batch = 0;
 
 async function appendTo(sql: SqlClient, table: string, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)) {
   for (let start = 0; start < reports.length; start += BATCH) {

@@ -14,6 +14,8 @@ export interface SqlClient {
   exec(sql: string): Promise<void>;
   /** Insert an Arrow table as a new table `name`. */
   insertArrow(table: Table, name: string): Promise<void>;
+  /** Append an Arrow table's rows to the existing table `schema.name`; its columns must match the table's, in order. */
+  appendArrow(table: Table, schema: string, name: string): Promise<void>;
 }
 
 /** What rowsOf reads of an Arrow table. */

@@ -1,10 +1,13 @@
 /**
- * The page's side of the import worker: send files, receive progress and parsed results.
+ * The page's side of the import worker: send files, receive progress and the parsed results.
  */
 import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
-import type { ParsedFile } from '../ingest/parse-file.ts';
-import type { ParseMessage, ParseRequest } from './parse.worker.ts';
+import type { ReportSet } from '../ingest/columns.ts';
+import type { IngestIssue } from '../ingest/issues.ts';
+import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
 import ParseWorker from './parse.worker.ts?worker';
+
+export type { FileResult } from './parse.worker.ts';
 
 export interface ParseProgress {
   /** index of the file being read */
@@ -15,32 +18,50 @@ export interface ParseProgress {
   done: number | null;
 }
 
+export interface ParsedImport {
+  files: FileResult[];
+  /** the valid reports of all files, one per identity */
+  incoming: ReportSet;
+  /** every file's issues, and conflicts between the files (as mergeFiles lists them) */
+  issues: IngestIssue[];
+}
+
 let worker: Worker | null = null;
 let nextId = 0;
 
-export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedFile[]> {
+export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedImport> {
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return parseInWorker(payload, 'import', onProgress);
+}
+
+/**
+ * Parse files in the worker. 'plain' only parses and validates (the embedded data at start, so
+ * that a large embedded file does not freeze the page); 'import' also checks divisions and rules.
+ * The buffers are transferred: they are unusable here afterwards.
+ */
+export function parseInWorker(
+  payload: { name: string; bytes: ArrayBuffer }[],
+  mode: ParseRequest['mode'],
+  onProgress: (p: ParseProgress) => void = () => undefined,
+): Promise<ParsedImport> {
   worker ??= new ParseWorker();
   const w = worker;
   const id = ++nextId;
-  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   return new Promise((resolve, reject) => {
-    const reports: ParsedFile['reports'][] = files.map(() => []);
-    const results: ParsedFile[] = [];
+    const results: FileResult[] = [];
     const onMessage = (e: MessageEvent<ParseMessage>) => {
       const m = e.data;
       if (m.id !== id) return;
       if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage, done: m.done });
-      else if (m.type === 'reports') {
-        for (const r of m.reports) reports[m.index]!.push(r);
-      } else if (m.type === 'file') results[m.index] = { ...m.result, reports: reports[m.index]! };
+      else if (m.type === 'file') results[m.index] = m.result;
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve(results);
+        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues });
         else reject(new Error(m.message));
       }
     };
     w.addEventListener('message', onMessage);
-    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1 };
+    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode };
     w.postMessage(
       request,
       payload.map((p) => p.bytes),

@@ -1,40 +1,55 @@
 /**
  * Reads imported files off the main thread, so that the page stays responsive while a large file
- * is decoded, parsed and validated. One request at a time; progress is posted per stage.
+ * is decoded, parsed and validated. One request at a time; progress is posted per stage. The
+ * reports come back as columns (src/lib/ingest/columns.ts), merged across the files as mergeFiles
+ * does, their typed arrays transferred rather than copied.
  */
-import type { ParsedFile } from '../ingest/parse-file.ts';
-import { readImportFile } from './read-file.ts';
+import { concatParts, transferables, type ReportSet } from '../ingest/columns.ts';
+import type { IngestIssue } from '../ingest/issues.ts';
+import { mergeSets } from '../ingest/merge.ts';
+import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
+import { readImportFileColumns } from './read-file.ts';
 
 export interface ParseRequest {
   id: number;
   files: { name: string; bytes: ArrayBuffer }[];
   divisionsUrl: string;
   maxYear: number;
+  /** 'plain': only parse and validate (the embedded data); 'import': also check divisions and rules */
+  mode: 'import' | 'plain';
 }
+
+/** A file's outcome without its reports: how many it had, and every issue. */
+export type FileResult = Omit<ParsedColumns, 'columns' | 'keys' | 'rows'> & { count: number };
 
 export type ParseMessage =
   | { id: number; type: 'progress'; index: number; file: string; stage: string; done: number | null }
-  /** a file's reports come in chunks: one big message would freeze the page while it is unpacked */
-  | { id: number; type: 'reports'; index: number; reports: ParsedFile['reports'] }
-  | { id: number; type: 'file'; index: number; result: ParsedFile }
-  | { id: number; type: 'done' }
+  | { id: number; type: 'file'; index: number; result: FileResult }
+  /** the valid reports of all files, one per identity, and the issues of all files (as mergeFiles) */
+  | { id: number; type: 'done'; incoming: ReportSet; issues: IngestIssue[] }
   | { id: number; type: 'error'; message: string };
 
-const CHUNK = 5000;
-
-const post = (m: ParseMessage) => (self as unknown as Worker).postMessage(m);
+const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
-  const { id, files, divisionsUrl, maxYear } = e.data;
+  const { id, files, divisionsUrl, maxYear, mode } = e.data;
   try {
+    const read: ParsedColumns[] = [];
     for (const [index, f] of files.entries()) {
       const onStage = (stage: string, done?: number) => post({ id, type: 'progress', index, file: f.name, stage, done: done ?? null });
-      const result = await readImportFile(f.name, new Uint8Array(f.bytes), { divisionsUrl, maxYear }, onStage);
-      onStage('传回页面');
-      for (let at = 0; at < result.reports.length; at += CHUNK) post({ id, type: 'reports', index, reports: result.reports.slice(at, at + CHUNK) });
-      post({ id, type: 'file', index, result: { ...result, reports: [] } });
+      const bytes = new Uint8Array(f.bytes);
+      const result =
+        mode === 'plain'
+          ? parseFileColumns(f.name, bytes, { maxYear, onProgress: (done) => onStage('解析并校验', done) })
+          : await readImportFileColumns(f.name, bytes, { divisionsUrl, maxYear }, onStage);
+      read.push(result);
+      const { columns, keys: _keys, rows: _rows, ...rest } = result;
+      post({ id, type: 'file', index, result: { ...rest, count: columns.length } });
+      if (index === files.length - 1) onStage('传回页面');
     }
-    post({ id, type: 'done' });
+    const merged = mergeSets(read.map((r) => ({ file: r.file, set: { columns: r.columns, keys: r.keys }, issues: r.issues })));
+    const incoming = concatParts(merged.parts);
+    post({ id, type: 'done', incoming, issues: merged.issues }, transferables(incoming.columns));
   } catch (err) {
     post({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

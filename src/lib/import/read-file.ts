@@ -3,7 +3,13 @@
  * and codes against the division list, then check the consistency rules. Everything found is in
  * the file's issues; the reports are those without an error.
  */
-import { indexDivisions, matchDivisions, type DivisionIndex } from '../ingest/division-match.ts';
+import { indexDivisions, matchDivisions, type DivisionIndex, type MatchMemo } from '../ingest/division-match.ts';
+import { keyAt, metricAt } from '../ingest/columns.ts';
+import { rowsToCheck } from '../ingest/rule-prefilter.ts';
+import { fromParsedFile, parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
+import type { IngestIssue } from '../ingest/issues.ts';
+import { METRICS } from '../model/catalogue.ts';
+import type { Report } from '../model/report.ts';
 import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
 import { ruleWarnings } from '../ingest/rule-warnings.ts';
 import { parseDivisions } from '../model/divisions.ts';
@@ -83,4 +89,63 @@ async function readReportDocument(
     rejected: 0,
     document: doc,
   };
+}
+
+/** What readImportFileColumns gives: the file's outcome with its reports as columns. */
+export type ReadColumns = ParsedColumns;
+
+/** Reports checked against the division list and the rules this many at a time. */
+const CHECK_CHUNK = 4096;
+
+/**
+ * readImportFile for large files: the reports stay in columns (parse-columns.ts), and are checked
+ * against the division list and the rules a part at a time, with the same issues in the same order.
+ */
+export async function readImportFileColumns(
+  name: string,
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  onStage: (stage: string, done?: number) => void,
+): Promise<ParsedColumns> {
+  const kind = documentKind(name, bytes);
+  if (kind) return fromParsedFile(await readReportDocument(name, bytes, kind, opts, onStage));
+  onStage('解码并解析', 0);
+  const parsed = parseFileColumns(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
+  const c = parsed.columns;
+  if (c.length === 0) return parsed;
+  onStage('核对镇街名称和区划代码');
+  const index = await divisionIndex(opts.divisionsUrl);
+  const matchIssues: IngestIssue[] = [];
+  const ruleIssues: IngestIssue[] = [];
+  const memo: MatchMemo = { filled: new Map(), countyWarned: new Set() };
+  // one Report object, refilled for each row: the rules read it, nothing keeps it
+  const metrics: Record<string, number | null> = Object.fromEntries(METRICS.map((m) => [m.id, null]));
+  for (let start = 0; start < c.length; start += CHECK_CHUNK) {
+    const end = Math.min(c.length, start + CHECK_CHUNK);
+    const rows = Array.prototype.slice.call(parsed.rows, start, end) as number[];
+    if (index) {
+      const ids: Report[] = [];
+      for (let i = start; i < end; i++) {
+        ids.push({ county: c.county[i]!, town: c.town[i]!, town_code: c.town_code[i]!, year: c.year[i]!, layout: c.layout[i]!, source: c.source[i]!, synthetic: c.synthetic[i] === 1, metrics: {} });
+      }
+      const matched = matchDivisions(ids, index, name, rows, memo);
+      for (const x of matched.issues) matchIssues.push(x);
+      matched.reports.forEach((r, k) => {
+        const i = start + k;
+        if (r.town_code !== c.town_code[i]) {
+          c.town_code[i] = r.town_code;
+          parsed.keys[i] = keyAt(c, i);
+        }
+      });
+    }
+    const flagged = rowsToCheck(c, start, end);
+    for (let i = start; i < end; i++) {
+      if (!flagged[i - start]) continue;
+      for (let m = 0; m < METRICS.length; m++) metrics[METRICS[m]!.id] = metricAt(c, m, i);
+      const r: Report = { county: c.county[i]!, town: c.town[i]!, town_code: c.town_code[i]!, year: c.year[i]!, layout: c.layout[i]!, source: c.source[i]!, synthetic: c.synthetic[i] === 1, metrics };
+      for (const x of ruleWarnings([r], name, [rows[i - start]!])) ruleIssues.push(x);
+    }
+    onStage('核对镇街名称和区划代码、检查勾稽关系', end / c.length);
+  }
+  return { ...parsed, issues: [...parsed.issues, ...matchIssues, ...ruleIssues] };
 }

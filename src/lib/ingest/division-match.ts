@@ -89,17 +89,23 @@ const suggest = (names: string[]): string => (names.length > 0 ? `，是否为${
  * one per year — and one per unknown county. Reports come back in order, with `town_code`
  * filled in where exactly one division matches; nothing else is changed.
  */
+export interface MatchMemo {
+  filled: Map<string, string | null>;
+  countyWarned: Set<string>;
+}
+
 export function matchDivisions(
   reports: readonly Report[],
   divisions: readonly Division[] | DivisionIndex,
   file: string,
   /** the row each report was read from, to name it in issues */
   rows?: readonly number[],
+  /** kept between calls that check one file's reports a part at a time */
+  memo: MatchMemo = { filled: new Map(), countyWarned: new Set() },
 ): { reports: Report[]; issues: IngestIssue[] } {
   const index = 'byCode' in divisions ? divisions : indexDivisions(divisions);
   const issues: IngestIssue[] = [];
-  const filled = new Map<string, string | null>();
-  const countyWarned = new Set<string>();
+  const { filled, countyWarned } = memo;
 
   const check = (r: Report, i: number): string | null => {
     const row = rows?.[i] ?? null;

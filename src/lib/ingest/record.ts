@@ -117,17 +117,16 @@ export function parseBool(s: string): boolean | 'invalid' {
   return 'invalid';
 }
 
+/** A report's identity fields, validated. */
+export type Identity = Omit<Report, 'metrics'>;
+
+type Reporter = (message: string, cell?: RawCell, column?: string) => void;
+
 /**
- * Validate one record. Returns the report when it has no error; the issues list holds every
- * error and warning found, so that nothing is dropped without being listed.
+ * Validate a record's identity cells, reporting each problem through `err` (in a fixed order, the
+ * same for every input format). The result is meaningful only when nothing was reported.
  */
-export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Report | null; issues: IngestIssue[] } {
-  const issues: IngestIssue[] = [];
-  const err = (message: string, cell?: RawCell, column?: string) =>
-    issues.push(issue('error', ctx.file, message, { row: cell?.row ?? rec.row, column: cell?.column ?? column ?? null, value: shown(cell) }));
-  const warn = (message: string, cell?: RawCell) =>
-    issues.push(issue('warning', ctx.file, message, { row: cell?.row ?? rec.row, column: cell?.column ?? null, value: shown(cell) }));
-  const id = rec.identity;
+export function buildIdentity(id: RawRecord['identity'], ctx: RecordContext, err: Reporter): Identity {
   for (const cell of Object.values(id)) {
     if (cell && typeof cell.raw === 'object' && cell.raw !== null) err('应为文字或数字，不能是对象或数组', cell);
   }
@@ -171,6 +170,23 @@ export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Repor
   else synthetic = syntheticParsed;
 
   const source = text(id.source) || ctx.file;
+  return { county, town, town_code, year, layout, source, synthetic };
+}
+
+/** The issue for a problem found in a cell of record `row`. */
+export const cellIssue = (severity: 'error' | 'warning', file: string, row: number, message: string, cell?: RawCell, column?: string): IngestIssue =>
+  issue(severity, file, message, { row: cell?.row ?? row, column: cell?.column ?? column ?? null, value: shown(cell) });
+
+/**
+ * Validate one record. Returns the report when it has no error; the issues list holds every
+ * error and warning found, so that nothing is dropped without being listed.
+ */
+export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Report | null; issues: IngestIssue[] } {
+  const issues: IngestIssue[] = [];
+  const err = (message: string, cell?: RawCell, column?: string) => issues.push(cellIssue('error', ctx.file, rec.row, message, cell, column));
+  const warn = (message: string, cell?: RawCell) => issues.push(cellIssue('warning', ctx.file, rec.row, message, cell));
+  const identity = buildIdentity(rec.identity, ctx, err);
+  const { layout } = identity;
 
   const metrics: Record<string, number | null> = {};
   // one plain function call per cell, no closure or object unless there is something to report
@@ -195,5 +211,5 @@ export function buildReport(rec: RawRecord, ctx: RecordContext): { report: Repor
   }
 
   if (issues.some((i) => i.severity === 'error')) return { report: null, issues };
-  return { report: { county, town, town_code, year, layout, source, synthetic, metrics }, issues };
+  return { report: { ...identity, metrics }, issues };
 }

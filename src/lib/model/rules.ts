@@ -58,13 +58,22 @@ function finding(r: Report, rule: RuleId, cells: string[], message: string, extr
 
 /** Check left = right where each side is a sum of stated cells; returns a finding or null. */
 function equation(r: Report, rule: RuleId, where: string, left: Term[], right: Term[]): Finding | null {
+  // the common case, every cell stated and the sides equal, without allocating
+  let l = 0;
+  let rr = 0;
+  for (const t of left) {
+    const x = v(r, t.id);
+    if (x === null) return null;
+    l += x;
+  }
+  for (const t of right) {
+    const x = v(r, t.id);
+    if (x === null) return null;
+    rr += x;
+  }
+  if (Math.abs(l - rr) < 1e-9) return null;
   const lv = left.map((t) => v(r, t.id));
   const rv = right.map((t) => v(r, t.id));
-  if ([...lv, ...rv].some((x) => x === null)) return null;
-  const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-  const l = sum(lv);
-  const rr = sum(rv);
-  if (Math.abs(l - rr) < 1e-9) return null;
   const show = (terms: Term[], vals: (number | null)[]) => {
     if (terms.length <= 4) return terms.map((t, i) => `${t.label} ${vals[i]}`).join(' + ');
     const stated = terms.map((t, i) => `${t.label} ${vals[i]}`).filter((_, i) => vals[i] !== 0);
@@ -80,66 +89,61 @@ function equation(r: Report, rule: RuleId, where: string, left: Term[], right: T
   );
 }
 
+/** One equation of a rule, its terms built once. */
+interface Eq {
+  where: string;
+  left: Term[];
+  right: Term[];
+}
+
+const check = (r: Report, rule: RuleId, eqs: readonly Eq[]): Finding[] => {
+  let out: Finding[] | null = null;
+  for (const e of eqs) {
+    const f = equation(r, rule, e.where, e.left, e.right);
+    if (f) (out ??= []).push(f);
+  }
+  return out ?? [];
+};
+
 const rowShort = new Map(T3_ROWS.map((row) => [row.id, row.short]));
 const t3 = (row: string, col: T3ColumnId): Term => ({ id: t3Id(row, col), label: rowShort.get(row) ?? row });
 const colLabel = new Map(T3_COLUMNS.map((c) => [c.id, c.label]));
 
-function r1(r: Report): Finding[] {
-  return T3_COLUMNS.flatMap((c) => {
-    const f = equation(r, 'R1', `R1 表三「${c.label}」列`, [t3('new', c.id), t3('carried_in', c.id)], [t3('total', c.id), t3('carried_out', c.id)]);
-    return f ? [f] : [];
-  });
-}
+const R1_EQS: Eq[] = T3_COLUMNS.map((c) => ({ where: `R1 表三「${c.label}」列`, left: [t3('new', c.id), t3('carried_in', c.id)], right: [t3('total', c.id), t3('carried_out', c.id)] }));
+const r1 = (r: Report): Finding[] => check(r, 'R1', R1_EQS);
 
 const OUTCOME_ROWS = OUTCOME_GROUPS.flatMap((g) => g.rows);
 
-function r2(r: Report): Finding[] {
-  return T3_COLUMNS.flatMap((c) => {
-    const f = equation(r, 'R2', `R2 表三「${c.label}」列`, [t3('total', c.id)], OUTCOME_ROWS.map((row) => t3(row, c.id)));
-    return f ? [f] : [];
-  });
-}
+const R2_EQS: Eq[] = T3_COLUMNS.map((c) => ({ where: `R2 表三「${c.label}」列`, left: [t3('total', c.id)], right: OUTCOME_ROWS.map((row) => t3(row, c.id)) }));
+const r2 = (r: Report): Finding[] => check(r, 'R2', R2_EQS);
 
+const R3_SUB_ROWS = ['other_no_correction', 'other_no_fee', 'other_misc'];
+const R3_SUB_TOTALS = R3_SUB_ROWS.map((row) => t3Id(row, 'total'));
+const R3_EQS: Eq[] = T3_COLUMNS.map((c) => ({ where: `R3 表三「${c.label}」列`, left: [t3('other', c.id)], right: R3_SUB_ROWS.map((row) => t3(row, c.id)) }));
 function r3(r: Report): Finding[] {
-  const subRows = ['other_no_correction', 'other_no_fee', 'other_misc'];
-  const applies = r.layout === '2021' || (r.layout === null && subRows.some((row) => v(r, t3Id(row, 'total')) !== null));
+  const applies = r.layout === '2021' || (r.layout === null && R3_SUB_TOTALS.some((id) => v(r, id) !== null));
   if (!applies) return [];
-  return T3_COLUMNS.flatMap((c) => {
-    const f = equation(r, 'R3', `R3 表三「${c.label}」列`, [t3('other', c.id)], subRows.map((row) => t3(row, c.id)));
-    return f ? [f] : [];
-  });
+  return check(r, 'R3', R3_EQS);
 }
 
-function r4(r: Report): Finding[] {
-  return T3_ROWS.flatMap((row) => {
-    const f = equation(
-      r,
-      'R4',
-      `R4 表三「${row.short}」行`,
-      [{ id: t3Id(row.id, 'total'), label: '总计' }],
-      T3_APPLICANT_COLUMNS.map((c) => ({ id: t3Id(row.id, c), label: colLabel.get(c) ?? c })),
-    );
-    return f ? [f] : [];
-  });
-}
+const R4_EQS: Eq[] = T3_ROWS.map((row) => ({
+  where: `R4 表三「${row.short}」行`,
+  left: [{ id: t3Id(row.id, 'total'), label: '总计' }],
+  right: T3_APPLICANT_COLUMNS.map((c) => ({ id: t3Id(row.id, c), label: colLabel.get(c) ?? c })),
+}));
+const r4 = (r: Report): Finding[] => check(r, 'R4', R4_EQS);
 
-function r5(r: Report): Finding[] {
-  return T4_BLOCKS.flatMap((b) => {
-    const f = equation(
-      r,
-      'R5',
-      `R5 表四「${b.label}」`,
-      [{ id: t4Id(b.id, 'total'), label: '总计' }],
-      [
-        { id: t4Id(b.id, 'upheld'), label: '结果维持' },
-        { id: t4Id(b.id, 'corrected'), label: '结果纠正' },
-        { id: t4Id(b.id, 'other'), label: '其他结果' },
-        { id: t4Id(b.id, 'pending'), label: '尚未审结' },
-      ],
-    );
-    return f ? [f] : [];
-  });
-}
+const R5_EQS: Eq[] = T4_BLOCKS.map((b) => ({
+  where: `R5 表四「${b.label}」`,
+  left: [{ id: t4Id(b.id, 'total'), label: '总计' }],
+  right: [
+    { id: t4Id(b.id, 'upheld'), label: '结果维持' },
+    { id: t4Id(b.id, 'corrected'), label: '结果纠正' },
+    { id: t4Id(b.id, 'other'), label: '其他结果' },
+    { id: t4Id(b.id, 'pending'), label: '尚未审结' },
+  ],
+}));
+const r5 = (r: Report): Finding[] => check(r, 'R5', R5_EQS);
 
 function r7(r: Report): Finding[] {
   const out: Finding[] = [];
@@ -159,14 +163,24 @@ function r7(r: Report): Finding[] {
   return out;
 }
 
+const R8_PAIRS: [string, string, string[]][] = [
+  ['text_applications', '正文所述收到申请数', [t3Id('new', 'total')]],
+  ['text_review', '正文所述行政复议案件数', [t4Id('review', 'total')]],
+  ['text_suit', '正文所述行政诉讼案件数', [t4Id('suit_direct', 'total'), t4Id('suit_after_review', 'total')]],
+];
+
+/**
+ * The within-report rules as sums of metric ids, for checking many reports by column
+ * (src/lib/ingest/rule-prefilter.ts): a report none of these flags has no finding from checkReport.
+ */
+export const RULE_SUMS: readonly { left: readonly string[]; right: readonly string[] }[] = [
+  ...[R1_EQS, R2_EQS, R3_EQS, R4_EQS, R5_EQS].flat().map((e) => ({ left: e.left.map((t) => t.id), right: e.right.map((t) => t.id) })),
+  ...R8_PAIRS.map(([textId, , tableIds]) => ({ left: [textId], right: tableIds })),
+];
+
 function r8(r: Report): Finding[] {
   const out: Finding[] = [];
-  const pairs: [string, string, string[]][] = [
-    ['text_applications', '正文所述收到申请数', [t3Id('new', 'total')]],
-    ['text_review', '正文所述行政复议案件数', [t4Id('review', 'total')]],
-    ['text_suit', '正文所述行政诉讼案件数', [t4Id('suit_direct', 'total'), t4Id('suit_after_review', 'total')]],
-  ];
-  for (const [textId, label, tableIds] of pairs) {
+  for (const [textId, label, tableIds] of R8_PAIRS) {
     const t = v(r, textId);
     const parts = tableIds.map((id) => v(r, id));
     if (t === null || parts.some((p) => p === null)) continue;

@@ -4,15 +4,14 @@
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
-import { createReportsTable, insertReports, replaceAllReports, type Origin } from '../db/reports-table.ts';
-import { compose, NO_IMPORTS, type ImportedData } from '../import/compose.ts';
+import { createReportsTable, insertParts, replaceAllParts } from '../db/reports-table.ts';
+import { composeParts, NO_IMPORTED, shownIndex, type ImportedSet } from '../import/compose-columns.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
-import type { Report } from '../model/report.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
+import { EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
-import { mergeFiles } from '../ingest/merge.ts';
-import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
+import { parseInWorker } from '../import/parse-client.ts';
 
 export type StepId = 'db' | 'fetch' | 'validate' | 'restore' | 'insert';
 export type StepStatus = 'waiting' | 'running' | 'done' | 'failed';
@@ -43,9 +42,9 @@ export class DatasetState {
   error = $state<string | null>(null);
   /** milliseconds DuckDB took to start, measured in this page */
   duckdbStartMs = $state<number | null>(null);
-  /** the embedded reports, kept to recompose the data after an import or when imports are cleared */
-  embedded = $state.raw<Report[]>([]);
-  imported = $state.raw<ImportedData>(NO_IMPORTS);
+  /** the embedded reports (as columns), kept to recompose the data after an import or when imports are cleared */
+  embedded = $state.raw<ReportSet>(EMPTY_SET);
+  imported = $state.raw<ImportedSet>(NO_IMPORTED);
   /** bumped each time the data in the database changes, so that views re-read it */
   version = $state(0);
   /** a warning about imported data that could not be kept or restored */
@@ -71,11 +70,12 @@ export class DatasetState {
       performance.mark('zwgk:fetched');
       current = 'validate';
       this.step('validate', 'running');
-      const merged = mergeFiles(files);
+      // parsed and validated in the import worker, merged there as mergeFiles does
+      const merged = await parseInWorker(files, 'plain', (p) => this.step('validate', 'running', p.done !== null ? `${p.file} ${Math.round(p.done * 100)}%` : p.file));
       this.issues = merged.issues;
       const errors = merged.issues.filter((i) => i.severity === 'error').length;
-      this.step('validate', 'done', `${merged.reports.length} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
-      this.embedded = merged.reports;
+      this.step('validate', 'done', `${merged.incoming.keys.length} 份报告${errors > 0 ? `，${errors} 处错误未载入` : ''}`);
+      this.embedded = merged.incoming;
       current = 'restore';
       this.step('restore', 'running');
       try {
@@ -83,14 +83,16 @@ export class DatasetState {
       } catch (e) {
         this.importWarning = `未能读取此前导入的数据：${e instanceof Error ? e.message : String(e)}`;
       }
-      this.step('restore', 'done', this.imported.reports.length > 0 ? `${this.imported.reports.length} 份导入的报告` : '没有导入的数据');
+      const restored = this.imported.reports.keys.length;
+      this.step('restore', 'done', restored > 0 ? `${restored} 份导入的报告` : '没有导入的数据');
       current = 'db';
       await dbReady;
       current = 'insert';
       this.step('insert', 'running');
-      const shown = compose(this.embedded, this.imported);
-      await createReportsTable(this.sql, shown.length);
-      await insertReports(this.sql, shown, this.originOf());
+      const parts = composeParts(this.embedded, this.imported);
+      const total = parts.reduce((a, p) => a + partLength(p), 0);
+      await createReportsTable(this.sql, total);
+      await insertParts(this.sql, parts, (done) => this.step('insert', 'running', total > 20_000 ? `${Math.round(done * 100)}%` : ''));
       performance.mark('zwgk:inserted');
       await this.refresh();
       performance.mark('zwgk:summary');
@@ -103,14 +105,9 @@ export class DatasetState {
     }
   }
 
-  /** The reports shown now. */
-  get shown(): Report[] {
-    return compose(this.embedded, this.imported);
-  }
-
-  private originOf(imported = this.imported): (r: Report) => Origin {
-    const set = new Set(imported.reports);
-    return (r) => (set.has(r) ? 'imported' : 'embedded');
+  /** Where each report shown now is, by report key. */
+  shownIndex(): ReturnType<typeof shownIndex> {
+    return shownIndex(this.embedded, this.imported);
   }
 
   private async refresh(): Promise<void> {
@@ -123,25 +120,24 @@ export class DatasetState {
    * Make `next` the imported data: the database is swapped all at once (a failure leaves what was
    * shown before), then the imports are saved for the next visit.
    */
-  async setImported(next: ImportedData): Promise<void> {
-    await replaceAllReports(this.sql, compose(this.embedded, next), this.originOf(next));
+  async setImported(next: ImportedSet): Promise<void> {
+    await replaceAllParts(this.sql, composeParts(this.embedded, next));
     this.imported = next;
-    await this.refresh();
     this.importWarning = null;
-    try {
-      if (next.reports.length === 0 && !next.onlyImported) await clearImported();
-      else await saveImported(next);
-    } catch (e) {
+    // saving (seconds for a country's reports) runs while the views re-read the data
+    const saving = (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next)).catch((e: unknown) => {
       this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
-    }
+    });
+    await this.refresh();
+    await saving;
   }
 
   /** Remove every imported report and show the embedded data again. */
   clearImports(): Promise<void> {
-    return this.setImported(NO_IMPORTS);
+    return this.setImported(NO_IMPORTED);
   }
 
-  private async fetchAll(): Promise<ParsedFile[]> {
+  private async fetchAll(): Promise<{ name: string; bytes: ArrayBuffer }[]> {
     if (EMBEDDED_FILES.length === 0) throw new Error('data/reports/ 中没有数据文件');
     const received = new Map<string, number>();
     const show = () => {
@@ -155,7 +151,8 @@ export class DatasetState {
           show();
         });
         received.set(f.name, bytes.length);
-        return parseReportFile(f.name, bytes);
+        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+        return { name: f.name, bytes: buffer };
       }),
     );
     this.step('fetch', 'done', `${EMBEDDED_FILES.length} 个文件：${EMBEDDED_FILES.map((f) => f.name).join('、')}`);

@@ -2,12 +2,11 @@
  * One import, step by step: read the files (in a worker), show what was found, resolve conflicts
  * with data already shown, then load — or cancel, leaving everything as it was.
  */
-import { acceptImport, findConflicts, type Conflict, type Decision } from '../import/compose.ts';
-import { parseFiles, type ParseProgress } from '../import/parse-client.ts';
-import { mergeFiles } from '../ingest/merge.ts';
+import type { Decision } from '../import/compose.ts';
+import { acceptImportSet, findSetConflicts, shownIndex, type IdentityConflict } from '../import/compose-columns.ts';
+import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
+import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
-import type { ParsedFile } from '../ingest/parse-file.ts';
-import type { Report } from '../model/report.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 'failed';
@@ -16,12 +15,12 @@ export class ImportState {
   phase = $state<ImportPhase>('idle');
   progress = $state.raw<ParseProgress | null>(null);
   fileCount = $state(0);
-  files = $state.raw<ParsedFile[]>([]);
+  files = $state.raw<FileResult[]>([]);
   /** issues across files, including conflicts between the files themselves */
   issues = $state.raw<IngestIssue[]>([]);
   /** valid reports read, one per identity */
-  incoming = $state.raw<Report[]>([]);
-  conflicts = $state.raw<Conflict[]>([]);
+  incoming = $state.raw<ReportSet>(EMPTY_SET);
+  conflicts = $state.raw<IdentityConflict[]>([]);
   decisions = $state.raw<ReadonlyMap<string, Decision>>(new Map());
   onlyImported = $state(false);
   message = $state<string | null>(null);
@@ -39,10 +38,9 @@ export class ImportState {
     this.fileCount = files.length;
     try {
       const parsed = await parseFiles(files, (p) => (this.progress = p));
-      const merged = mergeFiles(parsed);
-      this.files = parsed;
-      this.issues = merged.issues;
-      this.incoming = merged.reports;
+      this.files = parsed.files;
+      this.issues = parsed.issues;
+      this.incoming = parsed.incoming;
       this.updateConflicts();
       this.phase = 'review';
     } catch (e) {
@@ -68,18 +66,18 @@ export class ImportState {
 
   private updateConflicts(): void {
     // with 仅使用导入数据, only earlier imports can conflict
-    const shown = this.onlyImported ? this.dataset.imported.reports : this.dataset.shown;
-    this.conflicts = findConflicts(shown, this.incoming);
+    const { embedded, imported } = this.dataset;
+    this.conflicts = findSetConflicts(shownIndex(embedded, { ...imported, onlyImported: this.onlyImported || imported.onlyImported }), this.incoming);
   }
 
   /** Load the valid reports as decided. */
   async apply(): Promise<void> {
     this.phase = 'applying';
     try {
-      const next = acceptImport(this.dataset.embedded, this.dataset.imported, this.incoming, this.decisions, this.onlyImported);
+      const next = acceptImportSet(this.dataset.embedded, this.dataset.imported, this.incoming, this.decisions, this.onlyImported);
       const kept = this.conflicts.filter((c) => this.decisions.get(c.key) !== 'replace').length;
       await this.dataset.setImported(next);
-      this.message = `已载入 ${this.incoming.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
+      this.message = `已载入 ${this.incoming.keys.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
       this.phase = 'done';
     } catch (e) {
       this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
@@ -97,7 +95,7 @@ export class ImportState {
     this.progress = null;
     this.files = [];
     this.issues = [];
-    this.incoming = [];
+    this.incoming = EMPTY_SET;
     this.conflicts = [];
     this.decisions = new Map();
     this.onlyImported = false;

@@ -38,5 +38,8 @@ export async function nodeSql(): Promise<SqlClient> {
       // Serialise with the app's own (ESM) Arrow: the CJS build's instanceof checks fail on it.
       conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true });
     },
+    async appendArrow(table, schema, name) {
+      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { schema, name, create: false });
+    },
   };
 }

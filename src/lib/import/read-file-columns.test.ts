@@ -1,0 +1,42 @@
+/**
+ * readImportFileColumns (the import worker's reader) gives the outcome of readImportFile: the same
+ * reports (with codes filled in from the division list) and the same issues in the same order.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportAt } from '../ingest/columns.ts';
+import { CORPUS_FILES } from '../ingest/corpus/files.ts';
+import { reportKey } from '../model/report.ts';
+import { readImportFile, readImportFileColumns } from './read-file.ts';
+
+const divisions = readFileSync(new URL('../../../data/divisions/townships_cn.csv', import.meta.url), 'utf8');
+beforeAll(() => {
+  vi.stubGlobal('fetch', async () => new Response(divisions));
+});
+
+const opts = { divisionsUrl: 'divisions.csv', maxYear: 2026 };
+
+async function same(name: string, bytes: Uint8Array) {
+  const old = await readImportFile(name, bytes, opts, () => undefined);
+  const now = await readImportFileColumns(name, bytes, opts, () => undefined);
+  expect(now.issues).toEqual(old.issues);
+  expect(now.keys).toEqual(old.reports.map(reportKey));
+  old.reports.forEach((r, i) => expect(reportAt(now.columns, i)).toEqual({ ...r, metrics: Object.fromEntries(Object.entries(r.metrics).filter(([, v]) => v !== null)) }));
+  return now;
+}
+
+describe('readImportFileColumns = readImportFile', () => {
+  it.each(Object.entries(CORPUS_FILES))('corpus %s', async (name, bytes) => {
+    await same(name, bytes);
+  });
+  it('the embedded data', async () => {
+    for (const f of ['wenshang_sample_2019-2025.csv', 'kangyi_2021.json']) {
+      await same(f, new Uint8Array(readFileSync(new URL(`../../../data/reports/${f}`, import.meta.url))));
+    }
+  });
+  const bench = new URL('../../../../main/bench-data/import-50mb.csv', import.meta.url);
+  it.runIf(existsSync(bench))('the first 6,000 rows of the benchmark file (several parts)', async () => {
+    const text = readFileSync(bench, 'utf8').split('\n').slice(0, 6000).join('\n') + '\n';
+    expect((await same('bench.csv', new TextEncoder().encode(text))).columns.length).toBeGreaterThan(5000);
+  }, 30_000);
+});

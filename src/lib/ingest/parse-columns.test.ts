@@ -1,0 +1,85 @@
+/**
+ * The fast wide-CSV reader gives exactly the outcome of the general path: the same reports (as
+ * columns), the same issues in the same order, the same rows and rejected count — on the corpus
+ * of awkward files, the embedded data, the first rows of the benchmark files, and generated
+ * variations of every kind of odd cell.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../model/catalogue.ts';
+import { reportKey } from '../model/report.ts';
+import { columnsFromReports, reportAt } from './columns.ts';
+import { CORPUS_FILES } from './corpus/files.ts';
+import { parseFileColumns } from './parse-columns.ts';
+import { parseReportFile } from './parse-file.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function same(name: string, bytes: Uint8Array, expectFast?: boolean) {
+  const old = parseReportFile(name, bytes, { maxYear: 2026 });
+  const now = parseFileColumns(name, bytes, { maxYear: 2026 });
+  if (expectFast !== undefined) expect(now.fast, name).toBe(expectFast);
+  expect(now.format).toBe(old.format);
+  expect(now.encoding).toBe(old.encoding);
+  expect(now.issues).toEqual(old.issues);
+  expect(now.rejected).toBe(old.rejected);
+  expect(now.columns.length).toBe(old.reports.length);
+  expect(now.keys).toEqual(old.reports.map(reportKey));
+  expect(Array.from(now.rows)).toEqual(old.rows ?? []);
+  const want = columnsFromReports(old.reports);
+  for (let i = 0; i < old.reports.length; i++) expect(reportAt(now.columns, i)).toEqual(reportAt(want, i));
+  return now;
+}
+
+describe('parseFileColumns = parseReportFile', () => {
+  it.each(Object.entries(CORPUS_FILES))('corpus %s', (name, bytes) => {
+    same(name, bytes);
+  });
+
+  it('reads most corpus wide files on the fast path', () => {
+    const fast = Object.entries(CORPUS_FILES).filter(([name, bytes]) => parseFileColumns(name, bytes, { maxYear: 2026 }).fast).map(([n]) => n);
+    expect(fast).toEqual(expect.arrayContaining(['utf8-bom.csv', 'gbk-wide-zh-headers.csv', 'crlf.csv', 'semicolon.csv', 'tab-separated.txt', 'fullwidth-and-grouped.csv', 'formulas.csv', 'year-range.csv', 'duplicate-town-year.csv', 'extra-column.csv', 'truncated-last-row.csv']));
+    expect(fast).not.toContain('unclosed-quote.csv');
+  });
+
+  it.each(readdirSync(new URL('../../../data/reports/', import.meta.url)).filter((f) => f.endsWith('.csv')))('embedded %s', (name) => {
+    same(name, new Uint8Array(readFileSync(new URL(`../../../data/reports/${name}`, import.meta.url))), true);
+  });
+
+  const bench = new URL('../../../../main/bench-data/import-50mb.csv', import.meta.url);
+  it.runIf(existsSync(bench))('the first 3,000 rows of the benchmark file', () => {
+    const text = readFileSync(bench, 'utf8').split('\n').slice(0, 3000).join('\n') + '\n';
+    expect(same('import.csv', utf8(text), true).columns.length).toBeGreaterThan(2900);
+  });
+
+  const header = ['county', 'town', 'town_code', 'year', 'layout', 'source', 'synthetic', ...METRICS.slice(0, 40).map((m) => m.id), 't2_fees_amount'];
+  const odd = ['', '0', '12', '007', '1234567890', '-0', '-5', '1.5', '１２', '"1,234"', '—', ' 3 ', '12 13', 'x', '""', '"a""b"', '1e3', '0.25', '" 4"', '\u3000', '2000000001', '999999999'];
+  it('generated rows with every kind of odd cell, layout warning and duplicate', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const lines = [header.join(',')];
+    for (let r = 0; r < 400; r++) {
+      const town = rnd(30) === 0 ? '' : `镇${rnd(60)}`;
+      const code = rnd(3) === 0 ? '' : rnd(20) === 0 ? '12345' : `3708301${String(rnd(100)).padStart(2, '0')}`;
+      const year = rnd(25) === 0 ? '20x1' : String(2019 + rnd(6));
+      const layout = ['', '2019', '2021', '2020'][rnd(4)];
+      const cells = header.slice(7).map(() => (rnd(4) === 0 ? odd[rnd(odd.length)] : String(rnd(50))));
+      const row = [`县${rnd(3)}`, town, code, year, layout, rnd(5) === 0 ? '"a.pdf"' : '', ['', '是', '否', 'maybe'][rnd(4)], ...cells];
+      if (rnd(40) === 0) row.pop();
+      lines.push(row.join(','));
+      if (rnd(50) === 0) lines.push('');
+      if (rnd(60) === 0) lines.push(',,,');
+    }
+    const now = same('gen.csv', utf8(lines.join('\n') + '\n'), true);
+    expect(now.issues.length).toBeGreaterThan(100);
+    same('gen-crlf.csv', utf8(lines.join('\r\n')), true);
+    same('gen-semicolon.csv', utf8(lines.map((l) => l.replaceAll(',', ';')).join('\n')));
+  });
+
+  it('leaves what it cannot read the same way to the general path', () => {
+    same('mixed.csv', utf8('town,year,pub_website\r\nA镇,2021,1\nB镇,2021,2\n'), false);
+    same('quote-space.csv', utf8('town,year,pub_website\nA镇,2021,"1" \nB镇,2021,2\n'), false);
+    same('quoted-header.csv', utf8('"town",year,pub_website\nA镇,2021,1\n'), false);
+    same('cr-only.csv', utf8('town,year,pub_website\rA镇,2021,1\r'), false);
+  });
+});

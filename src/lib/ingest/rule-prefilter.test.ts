@@ -1,0 +1,42 @@
+/**
+ * The column-wise prefilter never skips a report that checkReport has a finding for.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../model/rules.ts';
+import { reportAt } from './columns.ts';
+import { CORPUS_FILES } from './corpus/files.ts';
+import { parseFileColumns } from './parse-columns.ts';
+import { rowsToCheck } from './rule-prefilter.ts';
+
+function covers(name: string, bytes: Uint8Array) {
+  const { columns } = parseFileColumns(name, bytes, { maxYear: 2026 });
+  const flags = rowsToCheck(columns);
+  let findings = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const n = checkReport(reportAt(columns, i)).length;
+    findings += n;
+    if (n > 0) expect(flags[i], `${name} row ${i}`).toBe(1);
+  }
+  // and in parts, as the import reads them
+  const half = Math.floor(columns.length / 2);
+  expect([...rowsToCheck(columns, 0, half), ...rowsToCheck(columns, half)]).toEqual([...flags]);
+  return { findings, flagged: flags.reduce((a, b) => a + b, 0), rows: columns.length };
+}
+
+describe('rowsToCheck', () => {
+  it('covers the corpus', () => {
+    for (const [name, bytes] of Object.entries(CORPUS_FILES)) covers(name, bytes);
+  });
+  it('covers the embedded data (with its deliberate inconsistencies)', () => {
+    for (const f of ['wenshang_sample_2019-2025.csv', 'kangyi_2021.json']) {
+      covers(f, new Uint8Array(readFileSync(new URL(`../../../data/reports/${f}`, import.meta.url))));
+    }
+  });
+  const bench = new URL('../../../../main/bench-data/import-50mb.csv', import.meta.url);
+  it.runIf(existsSync(bench))('covers the first 5,000 rows of the benchmark file, and flags few', () => {
+    const text = readFileSync(bench, 'utf8').split('\n').slice(0, 5000).join('\n') + '\n';
+    const r = covers('bench.csv', new TextEncoder().encode(text));
+    expect(r.flagged).toBeLessThan(r.rows / 2);
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * The fast path for large wide CSV files: UTF-8 bytes → report columns, without a string per cell
+ * or an object per report. Cells of plain digits (nearly all of them) are read from the bytes;
+ * every other cell goes through the same validator as the general path (values.ts), and identity
+ * cells through the same checks (record.ts), so the reports and issues are exactly those of
+ * parseReportFile. Anything this reader does not handle the same way as PapaParse (a malformed or
+ * unclosed quote, mixed line endings, an unusual header) makes it return null: the caller then
+ * uses the general path.
+ */
+import Papa from 'papaparse';
+import { METRICS } from '../model/catalogue.ts';
+import type { Layout } from '../model/tables.ts';
+import { emptyColumns, pushIdentity, setMetric, trimColumns, type ReportColumns } from './columns.ts';
+import { issue, type IngestIssue } from './issues.ts';
+import { isLongHeader } from './long-csv.ts';
+import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record.ts';
+import { parseCell } from './values.ts';
+import { readHeader } from './wide-csv.ts';
+import type { IdentityField } from '../model/report.ts';
+
+export interface ColumnsParsed {
+  columns: ReportColumns;
+  /** report key of each row of `columns` */
+  keys: string[];
+  /** the file row each report was read from */
+  rows: Int32Array;
+  issues: IngestIssue[];
+  rejected: number;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+const METRIC_INDEX = new Map(METRICS.map((m, i) => [m.id, i]));
+
+/** Strip a UTF-8 BOM. */
+const noBom = (b: Uint8Array) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+
+/**
+ * Parse a wide CSV given as UTF-8 bytes (already known to be valid UTF-8), or return null when
+ * the general path must read it.
+ */
+export function parseWideFast(file: string, input: Uint8Array, maxYear: number, onProgress?: (done: number) => void): ColumnsParsed | null {
+  const bytes = noBom(input);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // Line endings: \n throughout, or \r\n throughout (PapaParse guesses one for the whole file).
+  const hasCR = bytes.indexOf(CR) >= 0;
+  // Delimiter as PapaParse detects it, from the first rows.
+  let headEnd = Math.min(bytes.length, 1 << 16);
+  while (headEnd < bytes.length && bytes[headEnd - 1] !== LF) headEnd++;
+  // as the general path does: the decoder drops one BOM, csvRows a second one
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, headEnd)).replace(/^\ufeff/, '');
+  const probe = Papa.parse<string[]>(head, { header: false, preview: 11 });
+  if (probe.data.length < 11 && headEnd < bytes.length) return null;
+  if (head.startsWith('"')) return null;
+  const delimiter = probe.meta.delimiter;
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80) return null;
+  const DELIM = delimiter.charCodeAt(0);
+  const headerCells = probe.data[0];
+  if (!headerCells || isLongHeader(headerCells)) return null;
+  // quoted headers are rare: leave them to the general path
+  const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
+  if (firstLine.includes('"') || firstLine.includes('\ufeff')) return null;
+
+  const { roles, issues } = readHeader(headerCells, file);
+  const hasTown = roles.some((r) => r?.kind === 'identity' && r.field === 'town');
+  const hasYear = roles.some((r) => r?.kind === 'identity' && r.field === 'year');
+  if (!hasTown || !hasYear) return null;
+  const width = headerCells.length;
+  /** per file column: metric index, or -1 */
+  const metricOf = new Int32Array(width).fill(-1);
+  const kindOf: ('count' | 'change' | 'amount')[] = new Array(width);
+  const identity: { index: number; field: IdentityField }[] = [];
+  roles.forEach((role, index) => {
+    if (role?.kind === 'metric') {
+      metricOf[index] = METRIC_INDEX.get(role.def.id)!;
+      kindOf[index] = role.def.kind;
+    } else if (role?.kind === 'identity') identity.push({ index, field: role.field });
+  });
+  /** bit 1: allowed in 2019, bit 2: in 2021 */
+  const layoutsOf = new Uint8Array(width);
+  for (let c = 0; c < width; c++) {
+    const m = metricOf[c]!;
+    if (m >= 0) layoutsOf[c] = (METRICS[m]!.layouts.includes('2019') ? 1 : 0) | (METRICS[m]!.layouts.includes('2021') ? 2 : 0);
+  }
+
+  const estimate = Math.max(16, Math.ceil(bytes.length / Math.max(1, headEnd / Math.max(1, probe.data.length))) + 16);
+  const columns = emptyColumns(Math.min(estimate, 1 << 22));
+  const keys: string[] = [];
+  const rowsOut: number[] = [];
+  const firstRow = new Map<string, number>();
+  let rejected = 0;
+
+  // Cell bounds of the current row; quoted cells hold their unescaped text in `quoted`.
+  let cap = width + 8;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  /** per cell: its value when it is 1–9 plain digits, else -1 */
+  let plainValue = new Float64Array(cap);
+  const quoted = new Map<number, string>();
+  const scratch = new Float64Array(width);
+  const has = new Uint8Array(width);
+
+  const cellText = (c: number): string => quoted.get(c) ?? decoder.decode(bytes.subarray(starts[c]!, ends[c]!));
+  const ctx = { file, maxYear };
+
+  const n = bytes.length;
+  let pos = 0;
+  let rowIndex = 0; // 0 = header
+  let lastProgress = 0;
+  const pending: IngestIssue[] = [];
+  while (pos < n) {
+    // --- split one record into cells
+    let cells = 0;
+    quoted.clear();
+    let blank = true;
+    for (;;) {
+      if (cells >= cap) {
+        cap *= 2;
+        const s2 = new Int32Array(cap);
+        s2.set(starts);
+        starts = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(ends);
+        ends = e2;
+        const v2 = new Float64Array(cap);
+        v2.set(plainValue);
+        plainValue = v2;
+      }
+      if (bytes[pos] === QUOTE) {
+        // quoted cell: "" is a quote; the closing quote must end the cell
+        let p = pos + 1;
+        let text = '';
+        let from = p;
+        for (;;) {
+          const q = bytes.indexOf(QUOTE, p);
+          if (q < 0) return null; // unclosed quote: the general path reports it
+          if (bytes[q + 1] === QUOTE) {
+            text += decoder.decode(bytes.subarray(from, q + 1));
+            p = q + 2;
+            from = p;
+            continue;
+          }
+          text += decoder.decode(bytes.subarray(from, q));
+          p = q + 1;
+          break;
+        }
+        const after = bytes[p];
+        if (p < n && after !== DELIM && after !== LF && after !== CR) return null;
+        starts[cells] = pos;
+        ends[cells] = p;
+        plainValue[cells] = -1;
+        quoted.set(cells, text);
+        if (text.trim() !== '') blank = false;
+        cells++;
+        pos = p;
+      } else {
+        const start = pos;
+        let high = false;
+        let solid = false;
+        // the value of a cell of plain digits, read on the way
+        let v = 0;
+        let plain = true;
+        while (pos < n) {
+          const b = bytes[pos]!;
+          if (b === DELIM || b === LF || b === CR) break;
+          const d = b - 0x30;
+          if (d >= 0 && d <= 9) {
+            v = v * 10 + d;
+            solid = true;
+          } else {
+            plain = false;
+            if (b >= 0x80) high = true;
+            else if (b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) solid = true;
+          }
+          pos++;
+        }
+        starts[cells] = start;
+        ends[cells] = pos;
+        plainValue[cells] = plain && pos - start >= 1 && pos - start <= 9 ? v : -1;
+        if (solid) blank = false;
+        else if (high && decoder.decode(bytes.subarray(start, pos)).trim() !== '') blank = false;
+        cells++;
+      }
+      if (pos >= n) break;
+      const b = bytes[pos]!;
+      if (b === DELIM) {
+        pos++;
+        if (pos >= n) {
+          // a delimiter at the very end: one more, empty cell
+          starts[cells] = pos;
+          ends[cells] = pos;
+          plainValue[cells] = -1;
+          cells++;
+          break;
+        }
+        continue;
+      }
+      if (b === CR) {
+        if (!hasCR || bytes[pos + 1] !== LF) return null;
+        pos += 2;
+        break;
+      }
+      // LF
+      if (hasCR) return null;
+      pos++;
+      break;
+    }
+    const row = rowIndex + 1;
+    rowIndex++;
+    if (row === 1) {
+      if (cells !== width) return null;
+      continue;
+    }
+    if (blank) continue;
+    if (cells !== width) {
+      pending.push(issue('error', file, `这一行有 ${cells} 列，表头有 ${width} 列：行可能被截断或多出了分隔符`, { row }));
+      rejected++;
+      flush();
+      continue;
+    }
+    // --- one report
+    const rowIssues: IngestIssue[] = [];
+    let errors = 0;
+    const err = (message: string, cell?: RawCell, column?: string) => {
+      errors++;
+      rowIssues.push(cellIssue('error', file, row, message, cell, column));
+    };
+    const id: RawRecord['identity'] = {};
+    for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: cellText(index) };
+    const ident = buildIdentity(id, ctx, err);
+    const layoutBit = ident.layout === null ? 0 : ident.layout === '2019' ? 1 : 2;
+    for (let c = 0; c < width; c++) {
+      const m = metricOf[c]!;
+      if (m < 0) continue;
+      has[c] = 0;
+      if (ends[c] === starts[c]) continue;
+      // plain digits, 1–9 of them: the value as is
+      const value = plainValue[c]!;
+      if (value < 0) {
+        const raw = cellText(c);
+        const res = parseCell(raw, kindOf[c]!);
+        if (!res.ok) {
+          err(res.reason, { column: headerCells[c]!, raw });
+          continue;
+        }
+        if (res.value === null) continue;
+        scratch[c] = res.value;
+      } else scratch[c] = value;
+      has[c] = 1;
+      if (layoutBit !== 0 && (layoutsOf[c]! & layoutBit) === 0) {
+        rowIssues.push(cellIssue('warning', file, row, `${ident.layout as Layout} 表式的报告没有「${METRICS[m]!.label}」这一项`, { column: headerCells[c]!, raw: cellText(c) }));
+      }
+    }
+    pending.push(...rowIssues);
+    if (errors > 0) {
+      rejected++;
+      flush();
+      continue;
+    }
+    const key = `${ident.town_code ? `code:${ident.town_code}` : `name:${ident.county}/${ident.town}`}@${ident.year}`;
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      pending.push(issue('error', file, `与第 ${first} 行重复：同一镇街（${ident.town}）同一年度（${ident.year}）出现两次`, { row }));
+      rejected++;
+      flush();
+      continue;
+    }
+    firstRow.set(key, row);
+    const i = pushIdentity(columns, ident);
+    for (let c = 0; c < width; c++) if (metricOf[c]! >= 0 && has[c] === 1) setMetric(columns, metricOf[c]!, i, scratch[c]!);
+    keys.push(key);
+    rowsOut.push(row);
+    if (onProgress && pos - lastProgress > 4_000_000) {
+      lastProgress = pos;
+      onProgress(pos / n);
+    }
+    flush();
+  }
+  function flush() {
+    if (pending.length > 0) {
+      issues.push(...pending);
+      pending.length = 0;
+    }
+  }
+  // PapaParse drops nothing at the end but empty rows; row numbers above already match its own.
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { columns: trimColumns(columns), keys, rows: Int32Array.from(rowsOut), issues, rejected };
+}
