@@ -24,15 +24,15 @@ const sqlType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
  * compression costs more than it saves: every query paid ~5 ms more (a ranking update 20 ms
  * instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports.
  */
-export const STORE = 'store';
-export const REPORTS = `${STORE}.reports`;
+export let STORE = 'store';
+export let REPORTS = `${STORE}.reports`;
 
 /** Above this many reports the store is compressed. */
 export const COMPRESS_ABOVE = 20_000;
 
 export const attachStore = (compress: boolean) => `ATTACH IF NOT EXISTS ':memory:' AS ${STORE}${compress ? ' (COMPRESS)' : ''}`;
 
-export const CREATE_REPORTS = `CREATE TABLE IF NOT EXISTS ${REPORTS} (
+const createReports = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
   town_key VARCHAR NOT NULL,
   county VARCHAR NOT NULL,
   town VARCHAR NOT NULL,
@@ -44,12 +44,25 @@ export const CREATE_REPORTS = `CREATE TABLE IF NOT EXISTS ${REPORTS} (
   origin VARCHAR NOT NULL,
   ${METRICS.map((m) => `${sqlIdent(m.id)} ${sqlType(m.kind)}`).join(',\n  ')}
 )`;
+export const CREATE_REPORTS = createReports(REPORTS);
 
 /**
  * One row per town with its latest name and official order, kept beside `reports` so that queries
  * listing every town (including those without a report in a year) do not regroup the reports.
  */
-export const TOWNS = `${STORE}.towns`;
+export let TOWNS = `${STORE}.towns`;
+
+/**
+ * Queries name the tables through these live bindings, so that a replacement of every report can
+ * be loaded into a new attached database, compressed or not as its size asks, and switched to at
+ * once (the old database is detached, which frees its memory).
+ */
+function useStore(name: string): void {
+  STORE = name;
+  REPORTS = `${name}.reports`;
+  TOWNS = `${name}.towns`;
+}
+let stores = 0;
 
 export async function refreshTowns(sql: SqlClient): Promise<void> {
   await sql.exec(
@@ -61,11 +74,11 @@ export async function refreshTowns(sql: SqlClient): Promise<void> {
 }
 
 /** The towns table before any report is inserted (refreshTowns replaces it). */
-const CREATE_TOWNS = `CREATE TABLE IF NOT EXISTS ${TOWNS} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER)`;
+const createTowns = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER)`;
 
 /** Create the store and its (empty) tables, in one round trip to the database worker. */
 export async function createReportsTable(sql: SqlClient, expectedReports = 0): Promise<void> {
-  await sql.exec(`${attachStore(expectedReports > COMPRESS_ABOVE)}; ${CREATE_REPORTS}; ${CREATE_TOWNS};`);
+  await sql.exec(`${attachStore(expectedReports > COMPRESS_ABOVE)}; ${createReports(REPORTS)}; ${createTowns(TOWNS)};`);
 }
 
 /** Reports → an Arrow table whose columns match `reports`. */
@@ -137,7 +150,7 @@ export interface LoadPart extends SetPart {
 const COLUMN_BATCH = 32768;
 
 /** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
-async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void) {
+async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void, schema = STORE) {
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   let done = 0;
   for (const p of parts) {
@@ -145,7 +158,7 @@ async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPar
     for (let start = 0; start < n; start += COLUMN_BATCH) {
       const end = Math.min(n, start + COLUMN_BATCH);
       const cols = p.rows ? selectRows(p.set.columns, Array.prototype.slice.call(p.rows, start, end) as number[]) : sliceRows(p.set.columns, start, end);
-      await sql.appendArrow(columnsToArrow(cols, p.origin), STORE, name);
+      await sql.appendArrow(columnsToArrow(cols, p.origin), schema, name);
       done += end - start;
       onProgress?.(done / total);
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -161,17 +174,24 @@ export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], on
 
 /** Replace every report by the parts' rows, all or nothing (see replaceAllReports). */
 export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
-  const next = `${STORE}.reports_next`;
-  await sql.exec(`CREATE OR REPLACE TABLE ${next} AS SELECT * FROM ${REPORTS} LIMIT 0`);
+  // The new set goes into a database of its own, compressed when it is large (an import of a
+  // whole country into the county's uncompressed store would take ~550 MB instead of ~16 MB).
+  const total = parts.reduce((a, p) => a + partLength(p), 0);
+  const next = `store_${++stores}`;
+  await sql.exec(
+    `ATTACH ':memory:' AS ${next}${total > COMPRESS_ABOVE ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
+  );
   try {
-    await appendParts(sql, 'reports_next', parts, onProgress);
-    await sql.exec(`BEGIN TRANSACTION; DROP TABLE ${REPORTS}; ALTER TABLE ${next} RENAME TO reports; COMMIT;`);
+    await appendParts(sql, 'reports', parts, onProgress, next);
   } catch (e) {
-    await sql.exec(`ROLLBACK`).catch(() => undefined);
-    await sql.exec(`DROP TABLE IF EXISTS ${next}`);
+    await sql.exec(`DETACH ${next}`).catch(() => undefined);
     throw e;
   }
+  // switch: from here on every query reads the new database; the old one is dropped
+  const old = STORE;
+  useStore(next);
   await refreshTowns(sql);
+  await sql.exec(`DETACH ${old}`);
 }
 
 /** Reports per Arrow batch: building one takes the main thread ~100 ms, so the page keeps drawing between batches. */
