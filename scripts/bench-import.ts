@@ -9,30 +9,12 @@
  * IndexedDB), the throughput in MB/s, and how responsive the page stayed: the longest gap between
  * animation frames and the main-thread long tasks seen during the import.
  */
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { resolve } from 'node:path';
+import { FRAME_MONITOR, importThroughPanel, launch, ROOT as root, serve, VIEWPORT } from './bench-lib.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4191;
-const BASE = `http://127.0.0.1:${PORT}`;
-
-const MONITOR = `
-(() => {
-  const m = { maxGap: 0, longTasks: 0, longest: 0, running: false };
-  window.__frames = m;
-  let last = performance.now();
-  const tick = (t) => { if (m.running) m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-  new PerformanceObserver((list) => {
-    if (!m.running) return;
-    for (const e of list.getEntries()) { m.longTasks++; m.longest = Math.max(m.longest, e.duration); }
-  }).observe({ type: 'longtask', buffered: false });
-})();
-`;
 
 function ensureFile(): string {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -53,35 +35,17 @@ async function main() {
   if (!process.argv.includes('--no-build')) {
     if (spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('构建失败');
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const server = await serve('dist', PORT);
+  const browser = await launch();
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(BASE)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.addInitScript({ content: MONITOR });
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.addInitScript({ content: FRAME_MONITOR });
     page.on('console', (m) => { if (m.text().startsWith('T ')) console.log(m.text()); });
-    await page.goto(BASE);
+    await page.goto(server.base);
     await page.locator('main[data-status="ready"]').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '导入数据' }).click();
-    await page.evaluate(() => ((window as unknown as { __frames: { running: boolean } }).__frames.running = true));
-    const t0 = Date.now();
-    await page.getByLabel('选择文件').setInputFiles(file);
-    const loadButton = page.getByRole('button', { name: /载入 \d+ 份有效报告/ });
-    await loadButton.waitFor({ timeout: 600_000 });
-    const read = (Date.now() - t0) / 1000;
-    const reports = Number((await loadButton.textContent())!.match(/\d+/)![0]);
-    const t1 = Date.now();
-    await loadButton.click();
-    await page.getByRole('status').filter({ hasText: /已载入 \d+ 份报告/ }).waitFor({ timeout: 600_000 });
-    const load = (Date.now() - t1) / 1000;
-    const frames = await page.evaluate(() => (window as unknown as { __frames: { maxGap: number; longTasks: number; longest: number } }).__frames);
+    const { readMs, loadMs, reports, frames } = await importThroughPanel(page, file, 600_000);
+    const read = readMs / 1000;
+    const load = loadMs / 1000;
     const rows = [
       ['文件', `${file.split('/').pop()}（${mb.toFixed(1)} MB，${reports} 份有效报告）`],
       ['读取（解码、解析、校验，在 Worker 中）', `${read.toFixed(1)} 秒，${(mb / read).toFixed(1)} MB/s`],
@@ -94,11 +58,7 @@ async function main() {
     for (const [k, v] of rows) console.log(`${k!.padEnd(24, '　')}${v}`);
   } finally {
     await browser.close();
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
+    server.stop();
   }
 }
 

@@ -239,11 +239,11 @@ export const townControl: FilterControl = {
   kind: '镇街',
   present: async (page) => (await page.locator('.picker summary').count()) > 0,
   change: async (page, i) => {
-    await page.locator('.picker summary').click();
+    await page.locator('.picker summary').click({ timeout: 15_000 });
     try {
       return { ...((await page.evaluate(`window.__bench.toggleTown(${i})`)) as Breakdown), kind: '镇街' };
     } finally {
-      await page.locator('.picker summary').click();
+      await page.locator('.picker summary').click({ timeout: 15_000 });
     }
   },
 };
@@ -265,7 +265,8 @@ export async function presentControls(page: Page, controls = FILTER_CONTROLS): P
 /**
  * Make `perKind` changes of every present control, round robin, pushing each timing into `sink`
  * as it is made (so a caller that gives up on time keeps what was measured). A change that does
- * not complete within the page's 10 s is recorded in `failures` and the run goes on.
+ * not complete within the page's 10 s is recorded in `failures` and the run goes on. With
+ * `deadline` (a Date.now() value), no change is started after it; returns whether all were made.
  */
 export async function driveFilterChanges(
   page: Page,
@@ -273,18 +274,23 @@ export async function driveFilterChanges(
   sink: Breakdown[],
   failures: string[],
   controls?: FilterControl[],
-): Promise<void> {
+  deadline = Infinity,
+): Promise<boolean> {
   const cs = controls ?? (await presentControls(page));
   for (let i = 0; i < perKind; i++) {
     for (const c of cs) {
+      if (Date.now() > deadline) return false;
       try {
         sink.push(await c.change(page, i));
       } catch (e) {
-        failures.push(`${c.kind}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        if (page.isClosed() || /has been closed|crashed/i.test(msg)) throw e;
+        failures.push(`${c.kind} #${i}: ${msg}`);
         if (failures.length > 10) throw new Error(`筛选变化多次失败：${failures.slice(-3).join('；')}`);
       }
     }
   }
+  return true;
 }
 
 /** Frame gaps and long tasks while `__frames.running` is true (installed with addInitScript). */
