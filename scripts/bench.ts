@@ -119,7 +119,7 @@ const SCALES: readonly ScaleDef[] = [
     select: ['--province', '37'],
     runs: 2,
     changeShare: 1,
-    timeouts: { view: 90 * S, changes: 75 * S, import: 90 * S, floor: 60 * S },
+    timeouts: { view: 90 * S, changes: 100 * S, import: 90 * S, floor: 60 * S },
   },
   {
     name: 'country',
@@ -197,7 +197,12 @@ async function phase(
   const limit = Math.min(timeoutMs, left);
   log(`${name}（时限 ${(limit / S).toFixed(0)} s）…`);
   const t0 = Date.now();
-  const browser = await launch();
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (e) {
+    return { status: `failed: Chromium 未能启动：${firstLine(e)}`, mem: { jsHeapPeak: 0, rendererPeak: 0 } };
+  }
   const mem = new MemorySampler(browser);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let status: Status = 'ok';
@@ -292,12 +297,15 @@ async function openApp(browser: Browser, mem: MemorySampler, url: string, init?:
   return page;
 }
 
+/** Wait for a complete view; on failure, say what the page showed (or that its renderer crashed). */
 async function completeOrExplain(page: Page, timeout: number, what: string): Promise<void> {
   try {
     await waitComplete(page, timeout);
   } catch (e) {
-    const state = await pageState(page);
-    const err = new Error(`${what}：${firstLine(e)}；页面此时显示：${state}`);
+    const crashed = page.isClosed() || /crashed/i.test(firstLine(e));
+    const err = new Error(
+      crashed ? `${what}：页面崩溃（${firstLine(e)}；渲染进程多半是内存不足）` : `${what}：${firstLine(e)}；页面此时显示：${await pageState(page)}`,
+    );
     err.name = e instanceof Error ? e.name : 'Error';
     throw err;
   }
@@ -311,14 +319,14 @@ async function firstViews(s: ScaleDef, base: string, r: ScaleResult['firstView']
       await page?.context().close();
       const t0 = Date.now();
       page = await openApp(browser, mem, `${base}/?view=ranking`);
-      await completeOrExplain(page, t, `冷启动首屏 ${t / S} s 内未完成`);
+      await completeOrExplain(page, t, '冷启动首屏');
       r.cold.push(Date.now() - t0);
       r.duckdb.push(await duckdbStartMs(page));
     }
     for (let i = 0; i < s.runs; i++) {
       const t0 = Date.now();
       await page!.reload();
-      await completeOrExplain(page!, t, `热启动首屏 ${t / S} s 内未完成`);
+      await completeOrExplain(page!, t, '热启动首屏');
       r.warm.push(Date.now() - t0);
     }
   });
@@ -347,7 +355,7 @@ async function filterChanges(s: ScaleDef, base: string, r: ScaleResult['changes'
     const shares = views.reduce((a, v) => a + v.share, 0);
     for (const { view, share } of views) {
       await page.goto(`${base}/?view=${view}`);
-      await completeOrExplain(page, s.timeouts.view, `${view} 视图 ${s.timeouts.view / S} s 内未完成`);
+      await completeOrExplain(page, s.timeouts.view, `${view} 视图`);
       const controls = await presentControls(page);
       r.controls[view] = controls.map((c) => c.kind);
       const samples: Breakdown[] = (r.byView[view] = []);
@@ -534,13 +542,19 @@ async function main() {
 
       if (r.build.status === 'ok') {
         r.build.bundle = bundleSizes(dist);
-        const server = await serve(dist, portOf(s));
+        let server: Server | null = null;
         try {
-          await firstViews(s, server.base, r.firstView);
-          if (r.firstView.status === 'ok') await filterChanges(s, server.base, r.changes);
-          else r.changes.status = 'skipped: 首屏未完成';
+          server = await serve(dist, portOf(s));
+        } catch (e) {
+          r.firstView.status = `failed: ${firstLine(e)}`;
+        }
+        try {
+          if (server) await firstViews(s, server.base, r.firstView);
+          // a warm load may fail where a cold one completed (e.g. out of memory on reload): still time changes
+          if (r.firstView.cold.length > 0) await filterChanges(s, server!.base, r.changes);
+          else r.changes.status = 'skipped: 冷启动首屏未完成';
         } finally {
-          server.stop();
+          server?.stop();
         }
       }
 
@@ -548,11 +562,19 @@ async function main() {
         const st = ensureCountyBuild();
         if (st !== 'ok') r.import.status = `skipped: 县级构建失败（${st}）`;
         else {
-          importServer ??= await serve(distOf(county), IMPORT_PORT);
-          await importPhase(s, importServer.base, r.import, file);
+          try {
+            importServer ??= await serve(distOf(county), IMPORT_PORT);
+            await importPhase(s, importServer.base, r.import, file);
+          } catch (e) {
+            r.import.status = `failed: ${firstLine(e)}`;
+          }
         }
-        floorServer ??= await serve(FLOOR_DIST, FLOOR_PORT, FLOOR_CONFIG);
-        await floorPhase(s, floorServer.base, r.floor, file);
+        try {
+          floorServer ??= await serve(FLOOR_DIST, FLOOR_PORT, FLOOR_CONFIG);
+          await floorPhase(s, floorServer.base, r.floor, file);
+        } catch (e) {
+          r.floor.status = `failed: ${firstLine(e)}`;
+        }
       }
       r.ms = Date.now() - t0;
       console.log(scaleTable(r));
