@@ -7,6 +7,7 @@
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -23,33 +24,55 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** A running `vite preview` of a build directory; `stop()` ends its process group. */
 export interface Server {
   base: string;
+  port: number;
+  /** false once the server process has exited (e.g. killed from outside) */
+  alive: () => boolean;
   stop: () => void;
 }
 
-/** Serve `outDir` with vite preview on `port` (optionally with another config) and wait until it answers. */
+/** Whether nothing listens on 127.0.0.1:port now. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+/**
+ * Serve `outDir` with vite preview (optionally with another config) on `port`, or on port + 10,
+ * + 20, + 30 if it is taken (other sessions on the machine run servers too), and wait until it
+ * answers with this build's own index.html — not another server's that happens to hold the port.
+ */
 export async function serve(outDir: string, port: number, config?: string): Promise<Server> {
-  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', resolve(ROOT, outDir)];
-  if (config) args.push('--config', config);
-  const child = spawn('npx', args, { cwd: ROOT, stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      if (child.pid) process.kill(-child.pid);
-    } catch {
-      /* already gone */
+  const dir = resolve(ROOT, outDir);
+  const index = readFileSync(resolve(dir, 'index.html'), 'utf8');
+  for (const p of [port, port + 10, port + 20, port + 30]) {
+    if (!(await portFree(p))) continue;
+    const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(p), '--strictPort', '--outDir', dir];
+    if (config) args.push('--config', config);
+    const child = spawn('npx', args, { cwd: ROOT, stdio: 'ignore', detached: true });
+    const alive = () => child.exitCode === null && child.signalCode === null;
+    const stop = () => {
+      try {
+        if (child.pid) process.kill(-child.pid);
+      } catch {
+        /* already gone */
+      }
+    };
+    const base = `http://127.0.0.1:${p}`;
+    for (let i = 0; i < 150 && alive(); i++) {
+      try {
+        const res = await fetch(base);
+        if (res.ok && (await res.text()) === index && alive()) return { base, port: p, alive, stop };
+      } catch {
+        /* not up yet */
+      }
+      await sleep(200);
     }
-  };
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(base)).ok) return { base, stop };
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) break;
-    await sleep(200);
+    stop();
   }
-  stop();
-  throw new Error(`vite preview 未能在端口 ${port} 上启动（${outDir}）`);
+  throw new Error(`vite preview 未能在端口 ${port}、${port + 10}、${port + 20}、${port + 30} 上启动（${outDir}）`);
 }
 
 /** Where a measurement stands after the page's own work for one filter change. */

@@ -173,7 +173,14 @@ interface ScaleResult {
   };
   import: { status: Status; result: ImportResult | null; jsHeapPeak: number; rendererPeak: number };
   floor: { status: Status; result: FloorResult | null; rendererPeak: number };
+  /** what went wrong around the measurements (servers restarted, ports moved) */
+  notes: string[];
   ms: number;
+}
+
+function note(r: ScaleResult, text: string) {
+  r.notes.push(text);
+  log(`注意：${text}`);
 }
 
 const started = Date.now();
@@ -448,6 +455,7 @@ function scaleTable(r: ScaleResult): string {
         r.floor.status,
       ),
     ],
+    ...(r.notes.length > 0 ? [['注意', r.notes.join('；')]] : []),
     ['本规模用时', fmtMs(r.ms)],
   ];
   return `\n== ${r.label} ==\n${table(rows)}`;
@@ -523,6 +531,7 @@ async function main() {
         changes: { status: 'skipped', perKind: 0, controls: {}, samples: [], byView: {}, failures: [], summary: {}, jsHeapPeak: 0, rendererPeak: 0 },
         import: { status: 'skipped', result: null, jsHeapPeak: 0, rendererPeak: 0 },
         floor: { status: 'skipped', result: null, rendererPeak: 0 },
+        notes: [],
         ms: 0,
       };
       results.push(r);
@@ -543,18 +552,26 @@ async function main() {
       if (r.build.status === 'ok') {
         r.build.bundle = bundleSizes(dist);
         let server: Server | null = null;
+        // the server again if it went away between phases (something else on the machine may end it)
+        const live = async (): Promise<string> => {
+          if (server && !server.alive()) {
+            note(r, `${server.base} 上的 vite preview 中途退出，已重新启动`);
+            server = null;
+          }
+          server ??= await serve(dist, portOf(s));
+          if (server.port !== portOf(s) && !r.notes.some((n) => n.includes(server!.base))) note(r, `端口 ${portOf(s)} 被占用，改用 ${server.base}`);
+          return server.base;
+        };
         try {
-          server = await serve(dist, portOf(s));
-        } catch (e) {
-          r.firstView.status = `failed: ${firstLine(e)}`;
-        }
-        try {
-          if (server) await firstViews(s, server.base, r.firstView);
+          await firstViews(s, await live(), r.firstView);
           // a warm load may fail where a cold one completed (e.g. out of memory on reload): still time changes
-          if (r.firstView.cold.length > 0) await filterChanges(s, server!.base, r.changes);
+          if (r.firstView.cold.length > 0) await filterChanges(s, await live(), r.changes);
           else r.changes.status = 'skipped: 冷启动首屏未完成';
+        } catch (e) {
+          if (r.firstView.status === 'skipped') r.firstView.status = `failed: ${firstLine(e)}`;
+          else r.changes.status = `failed: ${firstLine(e)}`;
         } finally {
-          server?.stop();
+          (server as Server | null)?.stop(); // assigned in live()
         }
       }
 
@@ -563,6 +580,10 @@ async function main() {
         if (st !== 'ok') r.import.status = `skipped: 县级构建失败（${st}）`;
         else {
           try {
+            if (importServer && !importServer.alive()) {
+              note(r, `${importServer.base} 上的 vite preview 中途退出，已重新启动`);
+              importServer = null;
+            }
             importServer ??= await serve(distOf(county), IMPORT_PORT);
             await importPhase(s, importServer.base, r.import, file);
           } catch (e) {
@@ -570,6 +591,10 @@ async function main() {
           }
         }
         try {
+          if (floorServer && !floorServer.alive()) {
+            note(r, `${floorServer.base} 上的 vite preview 中途退出，已重新启动`);
+            floorServer = null;
+          }
           floorServer ??= await serve(FLOOR_DIST, FLOOR_PORT, FLOOR_CONFIG);
           await floorPhase(s, floorServer.base, r.floor, file);
         } catch (e) {
