@@ -10,7 +10,7 @@
  * animation frames and the main-thread long tasks seen during the import.
  *
  * As the floor, it also times DuckDB-WASM's own read_csv on the same file in the same browser
- * (scripts/bench-floor/: a page built for the benchmark only, served beside the app; the app
+ * (scripts/bench-import-floor/: a page built for the benchmark only, served beside the app; the app
  * itself ships no such hook). `--no-floor` skips it.
  */
 import { chromium } from '@playwright/test';
@@ -54,10 +54,10 @@ function ensureFile(): string {
   return file;
 }
 
-/** Build the floor page (scripts/bench-floor) into a temporary directory. */
+/** Build the floor page (scripts/bench-import-floor) into a temporary directory. */
 async function buildFloor(): Promise<string> {
   const outDir = resolve(tmpdir(), `zwgk-bench-floor-${process.pid}`);
-  await build({ root: resolve(root, 'scripts/bench-floor'), base: '/__floor/', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true } });
+  await build({ root: resolve(root, 'scripts/bench-import-floor'), base: '/__floor/', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true } });
   return outDir;
 }
 

@@ -3,6 +3,7 @@
  *
  *   npm run generate                         → data/reports/wenshang_sample_2019-2025.csv (汶上县, committed)
  *   npm run generate -- --counties 370830,370881 --out bench-data/two.csv
+ *   npm run generate -- --prefecture 3708 --out bench-data/jining.csv  (or several: --prefecture 3708,3709)
  *   npm run generate -- --province 37 --out bench-data/shandong.csv   (or several: --province 37,41)
  *   npm run generate -- --country --out bench-data/country.csv
  *
@@ -53,12 +54,15 @@ export function loadAnchors(dir = join(root, 'data/reports')): Report[] {
 
 async function main() {
   const counties = arg('counties');
+  const prefecture = arg('prefecture');
   const province = arg('province');
   const scale: Scale = process.argv.includes('--country')
     ? { country: true }
     : province
       ? { provinces: province.split(',') }
-      : { counties: counties ? counties.split(',') : [WENSHANG] };
+      : prefecture
+        ? { prefectures: prefecture.split(',') }
+        : { counties: counties ? counties.split(',') : [WENSHANG] };
   const all = parseDivisions(readFileSync(join(root, 'data/divisions/townships_cn.csv'), 'utf8'));
   const divisions = selectDivisions(all, scale);
   if (divisions.length === 0) throw new Error('所选范围内没有镇街');

@@ -1,6 +1,7 @@
 /**
- * Bench-only page (never part of the app's build): DuckDB-WASM's own read_csv on a file, in the
- * same browser and with the same bundle the app uses, as the floor the import is compared with.
+ * Bench-only page (not part of the app): the floor for importing a CSV — DuckDB-WASM's own
+ * read_csv on the same file, in the same browser, from the same bundles the app serves. Driven by
+ * scripts/bench.ts, which picks the file into #file and calls window.__floor().
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -8,36 +9,56 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 
-/**
- * With `compress`, into a compressed in-memory database, as the app stores more than 20,000
- * reports (an uncompressed country's reports do not fit in the tab's memory).
- */
-async function floor(url: string, compress: boolean): Promise<{ fetchMs: number; readMs: number; rows: number }> {
-  const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
-  await db.instantiate(bundle.mainModule);
-  await db.open({ path: ':memory:' });
-  const t0 = performance.now();
-  // `url|part size`: the file comes in parts (see scripts/bench-import.ts)
-  const [base, partSize] = url.split('|') as [string, string];
-  const size = Number(await (await fetch(`${base}?size`)).text());
-  const bytes = new Uint8Array(size);
-  for (let part = 0, at = 0; at < size; part++) {
-    const chunk = new Uint8Array(await (await fetch(`${base}?part=${part}`)).arrayBuffer());
-    bytes.set(chunk, at);
-    at += chunk.length || Number(partSize);
-  }
-  await db.registerFileBuffer('input.csv', bytes);
-  const t1 = performance.now();
-  const c = await db.connect();
-  if (compress) await c.query(`ATTACH ':memory:' AS store (COMPRESS)`);
-  await c.query(`CREATE TABLE ${compress ? 'store.' : ''}t AS SELECT * FROM read_csv('input.csv')`);
-  const t2 = performance.now();
-  const rows = Number((await c.query(`SELECT count(*)::INTEGER AS n FROM ${compress ? 'store.' : ''}t`)).toArray()[0]!.n);
-  await c.close();
-  await db.terminate();
-  return { fetchMs: t1 - t0, readMs: t2 - t1, rows };
+export interface FloorResult {
+  bytes: number;
+  /** DuckDB start: select bundle, worker, instantiate, open, connect */
+  startMs: number;
+  /** File.arrayBuffer() */
+  readMs: number;
+  /** registerFileBuffer */
+  registerMs: number;
+  /** CREATE TABLE t AS SELECT * FROM read_csv('x.csv') */
+  createMs: number;
+  rows: number;
+  columns: number;
+  /** SELECT sum(memory_usage_bytes) FROM duckdb_memory() after the load, or null if unavailable */
+  duckdbMemoryBytes: number | null;
 }
 
-(window as unknown as { floor: typeof floor }).floor = floor;
-document.body.dataset.ready = 'true';
+declare global {
+  interface Window {
+    __floor: () => Promise<FloorResult>;
+  }
+}
+
+window.__floor = async () => {
+  const file = (document.getElementById('file') as HTMLInputElement).files?.[0];
+  if (!file) throw new Error('no file picked');
+  let t = performance.now();
+  const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ path: ':memory:' });
+  const conn = await db.connect();
+  const startMs = performance.now() - t;
+  t = performance.now();
+  const buffer = new Uint8Array(await file.arrayBuffer());
+  const readMs = performance.now() - t;
+  t = performance.now();
+  await db.registerFileBuffer('x.csv', buffer);
+  const registerMs = performance.now() - t;
+  t = performance.now();
+  await conn.query(`CREATE TABLE t AS SELECT * FROM read_csv('x.csv')`);
+  const createMs = performance.now() - t;
+  const count = (await conn.query('SELECT count(*)::INTEGER AS n FROM t')).toArray()[0] as { n: number };
+  const columns = (await conn.query('SELECT * FROM t LIMIT 0')).schema.fields.length;
+  let duckdbMemoryBytes: number | null = null;
+  try {
+    const m = (await conn.query('SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory()')).toArray()[0] as { b: number };
+    duckdbMemoryBytes = Number(m.b);
+  } catch {
+    /* older DuckDB without duckdb_memory() */
+  }
+  await conn.close();
+  return { bytes: file.size, startMs, readMs, registerMs, createMs, rows: Number(count.n), columns, duckdbMemoryBytes };
+};

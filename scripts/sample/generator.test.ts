@@ -98,4 +98,10 @@ describe('sample generator', () => {
     expect(fromProvince).toEqual(county);
     expect(selectDivisions(divisions, { country: true })).toHaveLength(41352);
   });
+
+  it('selects a prefecture by its city code: 济宁市 3708 has 158 towns, 汶上县 among them', () => {
+    const jining = selectDivisions(divisions, { prefectures: ['3708'] });
+    expect(jining).toHaveLength(158);
+    expect(jining.filter((d) => d.county_code === '370830')).toEqual(wenshang);
+  });
 });

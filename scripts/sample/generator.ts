@@ -449,14 +449,22 @@ export function* generateReports(divisions: Iterable<Division>, opts: GenerateOp
   for (const d of divisions) yield* generateTown(d, opts);
 }
 
-/** Select divisions by a list of county codes, a list of province codes, or all of them. */
-export type Scale = { counties: readonly string[] } | { provinces: readonly string[] } | { country: true };
+/** Select divisions by a list of county codes, prefecture (city) codes, province codes, or all of them. */
+export type Scale =
+  | { counties: readonly string[] }
+  | { prefectures: readonly string[] }
+  | { provinces: readonly string[] }
+  | { country: true };
 
 export function selectDivisions(all: readonly Division[], scale: Scale): Division[] {
   if ('country' in scale) return [...all];
   if ('provinces' in scale) {
     const set = new Set(scale.provinces);
     return all.filter((d) => set.has(d.province_code));
+  }
+  if ('prefectures' in scale) {
+    const set = new Set(scale.prefectures);
+    return all.filter((d) => set.has(d.city_code));
   }
   const set = new Set(scale.counties);
   return all.filter((d) => set.has(d.county_code));

@@ -1,8 +1,10 @@
 /**
  * The embedded dataset: every CSV and JSON file in data/reports/, bundled by Vite as assets of the
  * app itself and fetched from its own origin at start. Put a county's own files there and rebuild.
+ * `@embedded-data` is an alias for data/reports/ (vite.config.ts), or for the directory named by the
+ * environment variable ZWGK_DATA_DIR at build time (used by npm run bench).
  */
-const urls = import.meta.glob('/data/reports/*.{csv,json}', { query: '?url', import: 'default', eager: true }) as Record<
+const urls = import.meta.glob('@embedded-data/*.{csv,json}', { query: '?url', import: 'default', eager: true }) as Record<
   string,
   string
 >;
