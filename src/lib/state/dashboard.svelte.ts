@@ -5,7 +5,7 @@
  */
 import { isMetricId } from '../model/catalogue.ts';
 import { COMMON_MEASURE_IDS, isMeasureId } from '../model/measures.ts';
-import type { Frame, Scope, TownInfo } from '../db/queries/index.ts';
+import { compactSelection, type Frame, type Scope, type TownInfo } from '../db/queries/index.ts';
 import { areaName, childLevel, defaultLevel, finer, inArea, levelLabel, levelOfArea, levelsOffered, unitOf, type Level } from '../model/levels.ts';
 import { decodeState, defaultState, encodeState, type DashboardState, type UrlContext, type ViewId } from './url-state.ts';
 
@@ -133,13 +133,12 @@ export class DashboardStore {
   /** Which reports totals read: the area and the selected towns. */
   get scope(): Scope {
     const { within, towns } = this.state;
-    return { within, towns };
+    return { within, ...compactSelection(towns, this.ctx.townKeys) };
   }
 
   /** What per-unit queries compare and read. */
   get frame(): Frame {
-    const { level, within, towns } = this.state;
-    return { level, within, towns };
+    return { level: this.state.level, ...this.scope };
   }
 
   /**
@@ -150,7 +149,7 @@ export class DashboardStore {
   get rowsFrame(): Frame {
     const f = this.frame;
     // over a province or the country, fetching every town's row to keep a few costs more than a query
-    return f.level === 'town' && this.areaTowns.length <= JS_FILTER_MAX ? { ...f, towns: null } : f;
+    return f.level === 'town' && this.areaTowns.length <= JS_FILTER_MAX ? { level: f.level, within: f.within, towns: null } : f;
   }
 
   /** Narrow rows fetched with rowsFrame to the selection. */

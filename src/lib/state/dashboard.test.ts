@@ -85,3 +85,14 @@ describe('DashboardStore levels', () => {
     expect(store.rowsFrame.towns).toEqual([many[0]!.town_key]);
   });
 });
+
+describe('DashboardStore selection sent to queries', () => {
+  it('all towns but one is sent as the one left out', () => {
+    const store = new DashboardStore([2025], JINING);
+    store.setLevel('county');
+    const keys = JINING.map((t) => t.town_key);
+    store.set({ towns: keys.slice(1) });
+    expect(store.scope).toEqual({ within: null, towns: null, exclude: [keys[0]] });
+    expect(store.frame).toEqual({ level: 'county', within: null, towns: null, exclude: [keys[0]] });
+  });
+});

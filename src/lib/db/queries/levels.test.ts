@@ -166,3 +166,26 @@ describe('dataset summary over several counties', () => {
     expect(s.reports).toBe(reports.length);
   });
 });
+
+describe('a selection of most towns is sent as what it leaves out', () => {
+  it('compactSelection keeps the shorter list; exclude gives the same rows as the selection itself', async () => {
+    const { compactSelection } = await import('./scope.ts');
+    const all = (await publicationByTown(sql, 2023, frame('town'))).map((r) => r.town_key);
+    const most = all.slice(3);
+    const compact = compactSelection(most, all);
+    expect(compact).toEqual({ towns: null, exclude: all.slice(0, 3) });
+    expect(compactSelection(all.slice(0, 3), all)).toEqual({ towns: all.slice(0, 3) });
+    const viaExclude = await publicationByTown(sql, 2023, { level: 'county', within: null, ...compact });
+    const viaList = await publicationByTown(sql, 2023, frame('county', null, most));
+    expect(viaExclude).toEqual(viaList);
+    const [t1] = await totalsByYear(sql, 2023, 2023, { within: null, ...compact }, { v: measure('pub_volume').expr });
+    const [t2] = await totalsByYear(sql, 2023, 2023, { within: null, towns: most }, { v: measure('pub_volume').expr });
+    expect(t1).toEqual(t2);
+  });
+
+  it('refuses a list longer than DuckDB-WASM takes safely, with a message', async () => {
+    const { MAX_SCOPE_KEYS } = await import('./scope.ts');
+    const huge = Array.from({ length: MAX_SCOPE_KEYS + 1 }, (_, i) => `code:${100000000 + i}`);
+    await expect(publicationByTown(sql, 2023, frame('county', null, huge))).rejects.toThrow(/所选镇街过多/);
+  });
+});
