@@ -112,6 +112,22 @@ function normaliseTowns(towns: readonly string[] | null, ctx: UrlContext): strin
   return out.length === 0 || out.length === seen.size ? null : out;
 }
 
+/**
+ * The `towns` value, remembered per selection array: every link on a page (a ranking table has
+ * 200) is encoded from the same state, and a selection may hold 41,351 towns.
+ */
+const townsEncoded = new WeakMap<readonly string[], { ctx: UrlContext; value: string | null }>();
+
+function encodeTowns(towns: readonly string[] | null, ctx: UrlContext): string | null {
+  if (towns === null) return null;
+  const hit = townsEncoded.get(towns);
+  if (hit && hit.ctx === ctx) return hit.value;
+  const normal = normaliseTowns(towns, ctx);
+  const value = normal === null ? null : new URLSearchParams([['towns', normal.map((k) => escapeItem(townToUrl(k))).join(',')]]).toString();
+  townsEncoded.set(towns, { ctx, value });
+  return value;
+}
+
 export function encodeState(state: DashboardState, ctx: UrlContext): string {
   const d = defaultState(ctx);
   const p = new URLSearchParams();
@@ -119,14 +135,15 @@ export function encodeState(state: DashboardState, ctx: UrlContext): string {
   if (state.year !== d.year) p.set('year', String(state.year));
   if (state.from !== d.from) p.set('from', String(state.from));
   if (state.to !== d.to) p.set('to', String(state.to));
-  const towns = normaliseTowns(state.towns, ctx);
-  if (towns !== null) p.set('towns', towns.map((k) => escapeItem(townToUrl(k))).join(','));
-  if (state.measure !== d.measure) p.set('measure', state.measure);
-  if (state.town !== null) p.set('town', townToUrl(state.town));
-  if (state.cells.length > 0) p.set('cells', state.cells.join(','));
-  if (state.level !== d.level) p.set('level', state.level);
-  if (state.within !== null) p.set('in', state.within);
-  return p.toString();
+  // `towns=…`, already form-encoded (the same as URLSearchParams would write it)
+  const towns = encodeTowns(state.towns, ctx);
+  const rest = new URLSearchParams();
+  if (state.measure !== d.measure) rest.set('measure', state.measure);
+  if (state.town !== null) rest.set('town', townToUrl(state.town));
+  if (state.cells.length > 0) rest.set('cells', state.cells.join(','));
+  if (state.level !== d.level) rest.set('level', state.level);
+  if (state.within !== null) rest.set('in', state.within);
+  return [p.toString(), towns ?? '', rest.toString()].filter((x) => x !== '').join('&');
 }
 
 /** A value from the URL as quoted in a note: shortened, without control characters. */
