@@ -50,7 +50,7 @@ describe('parseFileColumns = parseReportFile', () => {
   it('the first 3,000 rows of a file like the benchmark file', () => {
     const text = benchLikeCsv(2999);
     expect(same('import.csv', utf8(text), true).columns.length).toBeGreaterThan(2900);
-  });
+  }, 60_000);
 
   const header = ['county', 'town', 'town_code', 'year', 'layout', 'source', 'synthetic', ...METRICS.slice(0, 40).map((m) => m.id), 't2_fees_amount'];
   const odd = ['', '0', '12', '007', '1234567890', '-0', '-5', '1.5', '１２', '"1,234"', '—', ' 3 ', '12 13', 'x', '""', '"a""b"', '1e3', '0.25', '" 4"', '\u3000', '2000000001', '999999999'];
