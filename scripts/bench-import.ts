@@ -21,25 +21,13 @@ import { extname } from 'node:path';
 import { build } from 'vite';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FRAME_MONITOR } from './bench-lib.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4191;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const MONITOR = `
-(() => {
-  const m = { maxGap: 0, longTasks: 0, longest: 0, running: false };
-  window.__frames = m;
-  let last = performance.now();
-  const tick = (t) => { if (m.running) m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-  new PerformanceObserver((list) => {
-    if (!m.running) return;
-    for (const e of list.getEntries()) { m.longTasks++; m.longest = Math.max(m.longest, e.duration); }
-  }).observe({ type: 'longtask', buffered: false });
-})();
-`;
 
 function ensureFile(): string {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -117,7 +105,7 @@ async function main() {
       return;
     }
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.addInitScript({ content: MONITOR });
+    await page.addInitScript({ content: FRAME_MONITOR });
     page.on('console', (m) => { if (m.text().startsWith('T ')) console.log(m.text()); });
     await page.goto(BASE);
     await page.locator('main[data-status="ready"]').waitFor({ timeout: 60_000 });
