@@ -73,6 +73,14 @@ export function inArea(t: Placed, area: string | null): boolean {
   return level !== null && unitOf(t, level) === area;
 }
 
+/** The area one level up (null above 省, or for a key that is not an area). */
+export function parentArea(area: string): string | null {
+  const level = levelOfArea(area);
+  if (level === null || level === 'province') return null;
+  if (/^\d+$/.test(area)) return area.slice(0, level === 'county' ? 4 : 2);
+  return level === 'county' ? UNKNOWN_CITY : UNKNOWN_PROVINCE;
+}
+
 /** The areas above a town-level or area key, coarsest first (the drill path to it, itself included). */
 export function areaPath(t: Placed, down: Exclude<Level, 'town'>): string[] {
   const out: string[] = [];

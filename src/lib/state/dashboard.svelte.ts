@@ -6,13 +6,31 @@
 import { isMetricId } from '../model/catalogue.ts';
 import { COMMON_MEASURE_IDS, isMeasureId } from '../model/measures.ts';
 import { compactSelection, type Frame, type Scope, type TownInfo } from '../db/queries/index.ts';
-import { areaName, childLevel, defaultLevel, finer, inArea, levelLabel, levelOfArea, levelsOffered, unitOf, type Level } from '../model/levels.ts';
+import {
+  areaName,
+  childLevel,
+  defaultLevel,
+  finer,
+  inArea,
+  levelLabel,
+  levelOfArea,
+  levelsOffered,
+  parentArea,
+  unitOf,
+  type Level,
+} from '../model/levels.ts';
 import { decodeState, defaultState, encodeState, type DashboardState, type UrlContext, type ViewId } from './url-state.ts';
 
 export const DEFAULT_MEASURE = COMMON_MEASURE_IDS[0]!;
 
 /** Up to this many towns in the area, a town selection is applied to rows already fetched. */
 export const JS_FILTER_MAX = 2000;
+
+/** The state change that shows the units one level below an area, within it; null for a non-area. */
+function drillChange(area: string): Partial<DashboardState> | null {
+  const level = levelOfArea(area);
+  return level === null ? null : { within: area, level: childLevel(level)!, towns: null };
+}
 
 export class DashboardStore {
   state = $state.raw<DashboardState>(null as unknown as DashboardState);
@@ -88,36 +106,26 @@ export class DashboardStore {
 
   /** Show the units one level below an area, within it (the town selection is cleared). */
   drill(area: string): void {
-    const level = levelOfArea(area);
-    if (level === null) return;
-    this.set({ within: area, level: childLevel(level)!, towns: null });
+    const change = drillChange(area);
+    if (change) this.set(change);
   }
 
   /** The link to drilling into an area. */
   drillHref(area: string): string {
-    const level = levelOfArea(area);
-    return level === null ? this.hrefFor({}) : this.hrefFor({ within: area, level: childLevel(level)!, towns: null, cells: [] });
+    return this.hrefFor({ ...drillChange(area), cells: [] });
   }
 
   /** Change the level; an area that is not above it is widened to the one that is. */
   setLevel(level: Level): void {
     let within = this.state.within;
-    while (within !== null && !finer(level, levelOfArea(within)!)) within = this.parentArea(within);
+    while (within !== null && !finer(level, levelOfArea(within)!)) within = parentArea(within);
     this.set({ level, within });
-  }
-
-  /** The area one level up, or null above 省. */
-  parentArea(area: string): string | null {
-    const level = levelOfArea(area);
-    if (level === 'province' || level === null) return null;
-    if (/^\d+$/.test(area)) return area.slice(0, level === 'county' ? 4 : 2);
-    return level === 'county' ? '?c' : '?p';
   }
 
   /** The drill path to the current area, coarsest first. */
   get path(): { key: string; name: string }[] {
     const out: { key: string; name: string }[] = [];
-    for (let a = this.state.within; a !== null; a = this.parentArea(a)) out.unshift({ key: a, name: this.areaName(a) });
+    for (let a = this.state.within; a !== null; a = parentArea(a)) out.unshift({ key: a, name: this.areaName(a) });
     return out;
   }
 
@@ -133,8 +141,12 @@ export class DashboardStore {
   /** Which reports totals read: the area and the selected towns. */
   get scope(): Scope {
     const { within, towns } = this.state;
-    return { within, ...compactSelection(towns, this.ctx.townKeys) };
+    // remembered per selection: views ask for the scope in every effect, and compacting a national
+    // selection walks all 41,352 town keys
+    if (this.compacted?.towns !== towns) this.compacted = { towns, value: compactSelection(towns, this.ctx.townKeys) };
+    return { within, ...this.compacted.value };
   }
+  private compacted: { towns: readonly string[] | null; value: ReturnType<typeof compactSelection> } | null = null;
 
   /** What per-unit queries compare and read. */
   get frame(): Frame {
@@ -163,8 +175,11 @@ export class DashboardStore {
   /** The towns the 镇街 picker offers: those within the current area. */
   get areaTowns(): readonly TownInfo[] {
     const w = this.state.within;
-    return w === null ? this.towns : this.towns.filter((t) => inArea(t, w));
+    if (w === null) return this.towns;
+    if (this.areaCache?.within !== w) this.areaCache = { within: w, towns: this.towns.filter((t) => inArea(t, w)) };
+    return this.areaCache.towns;
   }
+  private areaCache: { within: string; towns: readonly TownInfo[] } | null = null;
 
   town(key: string | null): TownInfo | undefined {
     return key === null ? undefined : this.townByKey.get(key);

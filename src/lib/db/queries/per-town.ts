@@ -6,7 +6,7 @@
  * `reported` false and empty values, so that charts can list them as 未报告 rather than drop them.
  */
 import { toSql, type Expr } from '../../model/measures.ts';
-import { areaName, type Level } from '../../model/levels.ts';
+import { areaName, parentArea, type Level } from '../../model/levels.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { alias, scopeSql, unitSql, type Frame } from './scope.ts';
@@ -64,17 +64,14 @@ async function perTownRows<K extends string>(sql: SqlClient, year: number, frame
 /** Name area rows (their `town` is the unit key as queried) and put their parent area in `county`. */
 export function labelAreas<R extends { town_key: string; town: string; county: string }>(rows: R[], level: Level): R[] {
   if (level === 'town') return rows;
-  const parent = level === 'county' ? 'city' : level === 'city' ? 'province' : null;
   for (const r of rows) {
     const county = r.county;
+    const parent = parentArea(r.town_key);
     r.town = areaName(r.town_key, () => county);
-    r.county = parent === null ? '' : areaName(parentOf(r.town_key, parent));
+    r.county = parent === null ? '' : areaName(parent);
   }
   return rows;
 }
-
-const parentOf = (key: string, level: 'city' | 'province') =>
-  /^\d+$/.test(key) ? key.slice(0, level === 'city' ? 4 : 2) : level === 'city' ? '?c' : '?p';
 
 async function perAreaRows<K extends string>(sql: SqlClient, year: number, frame: Frame, columns: Readonly<Record<K, Expr>>) {
   const scope = scopeSql(frame);
