@@ -31,6 +31,33 @@ export interface TownRowBase {
 
 export type TownRow<K extends string> = TownRowBase & Record<K, number | null>;
 
+/**
+ * The units of a level among the towns in scope (`townScope`: conditions on towns aliased `t`):
+ * unit key, official order, first code, first county and (for a town) its name.
+ */
+export function unitsSql(level: Level, townScope: string): string {
+  return `SELECT ${unitSql(level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code,
+                 arg_min(t.county, t.ord) AS county, arg_min(t.town, t.ord) AS name
+          FROM ${TOWNS} t WHERE TRUE${townScope} GROUP BY 1`;
+}
+
+/**
+ * One value of `expr` per unit and year among the reports `where` selects (its `?` bound by the
+ * caller): a town's is its report's, an area's is aggregated over its towns' reports. With the
+ * reports behind each value, how many are synthetic, and the source when they share one.
+ */
+export function unitYearValuesSql(level: Level, expr: Expr, where: string): string {
+  if (level === 'town')
+    return `SELECT town_key AS unit, year, ${toSql(expr)} AS value, 1 AS reports, CAST(synthetic AS INTEGER) AS synthetic_reports, source
+            FROM ${REPORTS} WHERE ${where}`;
+  const { inner, outer } = aggregateColumns({ value: expr });
+  return `SELECT unit, year, ${outer.join(', ')}, CAST(COUNT(*) AS INTEGER) AS reports,
+                 CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic_reports,
+                 CASE WHEN COUNT(DISTINCT source) = 1 THEN MIN(source) END AS source
+          FROM (SELECT ${unitSql(level)} AS unit, year, synthetic, source, ${inner.join(', ')} FROM ${REPORTS} WHERE ${where})
+          GROUP BY unit, year`;
+}
+
 export async function perTown<K extends string>(
   sql: SqlClient,
   year: number,
@@ -79,10 +106,7 @@ async function perAreaRows<K extends string>(sql: SqlClient, year: number, frame
   const { inner, outer } = aggregateColumns(columns);
   const out = Object.keys(columns).flatMap((k) => [`y.${alias(k)}`, `coalesce(y.n_${alias(k)}, 0) AS n_${alias(k)}`]);
   const rows = await sql.query<TownRow<K>>(
-    `WITH u AS (
-       SELECT ${unitSql(frame.level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code, arg_min(t.county, t.ord) AS county
-       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
-     ), y AS (
+    `WITH u AS (${unitsSql(frame.level, townScope.sql)}), y AS (
        SELECT unit, CAST(COUNT(*) AS INTEGER) AS reports, CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic_reports,
               CASE WHEN COUNT(DISTINCT source) = 1 THEN MIN(source) END AS source
               ${outer.length > 0 ? ', ' + outer.join(', ') : ''}

@@ -3,12 +3,10 @@
  * Ties share a rank; units that did not report the value are unranked and listed last. At 镇街
  * the units are towns; above it, areas whose value is aggregated over their towns' reports.
  */
-import { measure, toSql } from '../../model/measures.ts';
-import { REPORTS, TOWNS } from '../reports-table.ts';
+import { measure } from '../../model/measures.ts';
 import type { SqlClient } from '../sql.ts';
-import { labelAreas } from './per-town.ts';
-import { scopeSql, unitSql, type Frame, type TownScope } from './scope.ts';
-import { aggregateColumns } from './totals.ts';
+import { labelAreas, unitsSql, unitYearValuesSql } from './per-town.ts';
+import { scopeSql, type Frame } from './scope.ts';
 
 export interface RankingRow {
   town_key: string;
@@ -30,35 +28,18 @@ export interface RankingRow {
   prev_rank: number | null;
 }
 
-/** A frame for towns only (no level, no area): the county view. */
-const townFrame = (towns: TownScope): Frame => ({ level: 'town', within: null, towns });
+/** Every town (no level, no area, no selection). */
+const ALL_TOWNS: Frame = { level: 'town', within: null, towns: null };
 
-export async function ranking(sql: SqlClient, measureId: string, year: number, frame: Frame | TownScope = null): Promise<RankingRow[]> {
-  const f = frame === null || Array.isArray(frame) ? townFrame(frame as TownScope) : (frame as Frame);
+export async function ranking(sql: SqlClient, measureId: string, year: number, f: Frame = ALL_TOWNS): Promise<RankingRow[]> {
   const scope = scopeSql(f);
   const townScope = scopeSql(f, 't');
   const expr = measure(measureId).expr;
   // One scan over both years, one value per unit and year, ranked per year; the unit list comes
   // from the towns table, so that units without a report are listed too.
-  const perYear =
-    f.level === 'town'
-      ? `SELECT town_key AS unit, year, ${toSql(expr)} AS value, 1 AS reports, CAST(synthetic AS INTEGER) AS synthetic_reports, source
-         FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql}`
-      : (() => {
-          const { inner, outer } = aggregateColumns({ value: expr });
-          return `SELECT unit, year, ${outer.join(', ')}, CAST(COUNT(*) AS INTEGER) AS reports,
-                         CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic_reports,
-                         CASE WHEN COUNT(DISTINCT source) = 1 THEN MIN(source) END AS source
-                  FROM (SELECT ${unitSql(f.level)} AS unit, year, synthetic, source, ${inner.join(', ')}
-                        FROM ${REPORTS} WHERE year IN (?, ?)${scope.sql})
-                  GROUP BY unit, year`;
-        })();
   const rows = await sql.query<RankingRow>(
-    `WITH u AS (
-       SELECT ${unitSql(f.level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code, arg_min(t.county, t.ord) AS county,
-              arg_min(t.town, t.ord) AS name
-       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
-     ), v AS (${perYear}),
+    `WITH u AS (${unitsSql(f.level, townScope.sql)}),
+     v AS (${unitYearValuesSql(f.level, expr, `year IN (?, ?)${scope.sql}`)}),
      r AS (
        SELECT unit, year, value, reports, synthetic_reports, source,
               CASE WHEN value IS NULL THEN NULL

@@ -47,7 +47,7 @@ describe('towns', () => {
 
 describe('ranking with last year', () => {
   it.each([null, SOME])('ranks within the town filter %j and gives last year’s rank among the same towns', async (scope) => {
-    const rows = await ranking(sql, 'pub_volume', 2022, scope);
+    const rows = await ranking(sql, 'pub_volume', 2022, F(scope));
     expect(rows).toHaveLength(scope?.length ?? 15);
     const expr = measure('pub_volume').expr;
     for (const row of rows) {
@@ -175,7 +175,7 @@ describe('trends and history', () => {
   });
 
   it('keeps hostile town keys as data in the town filter', async () => {
-    const rows = await ranking(sql, 'pub_volume', 2021, ["code:370830106') OR TRUE --", 'code:370830106']);
+    const rows = await ranking(sql, 'pub_volume', 2021, F(["code:370830106') OR TRUE --", 'code:370830106']));
     expect(rows.map((r) => r.town)).toEqual(['康驿镇']);
   });
 });

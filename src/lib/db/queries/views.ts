@@ -2,15 +2,13 @@
  * The data behind each view, as named queries over per-town values and yearly totals. Columns
  * are catalogue expressions, so the empty-value rules of the measures apply everywhere.
  */
-import { metricExpr, measure, toSql, type Expr } from '../../model/measures.ts';
+import { metricExpr, measure, type Expr } from '../../model/measures.ts';
 import { OUTCOME_GROUPS } from '../../model/groupings.ts';
 import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables.ts';
-import { REPORTS, TOWNS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
-import { perTown, type TownRow } from './per-town.ts';
-import { scopeSql, unitSql, type Frame, type Scope } from './scope.ts';
-import { labelAreas } from './per-town.ts';
-import { aggregateColumns, totalsByYear, type YearTotals } from './totals.ts';
+import { labelAreas, perTown, unitsSql, unitYearValuesSql, type TownRow } from './per-town.ts';
+import { scopeSql, type Frame, type Scope } from './scope.ts';
+import { totalsByYear, type YearTotals } from './totals.ts';
 
 const m = (id: string): Expr => measure(id).expr;
 const sumOf = (ids: readonly string[]): Expr => ({ op: 'sumStated', args: ids.map(metricExpr) });
@@ -78,18 +76,6 @@ export async function measureTrend(sql: SqlClient, measureId: string, from: numb
   const scope = scopeSql(frame);
   const townScope = scopeSql(frame, 't');
   const expr = m(measureId);
-  // a town's value per year is its report's; an area's is aggregated over its towns' reports
-  const values =
-    frame.level === 'town'
-      ? `SELECT town_key AS unit, year, ${toSql(expr)} AS value, 1 AS reports, CAST(synthetic AS INTEGER) AS synthetic
-         FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql}`
-      : (() => {
-          const { inner, outer } = aggregateColumns({ value: expr });
-          return `SELECT unit, year, ${outer.join(', ')}, CAST(COUNT(*) AS INTEGER) AS reports, CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
-                  FROM (SELECT ${unitSql(frame.level)} AS unit, year, synthetic, ${inner.join(', ')}
-                        FROM ${REPORTS} WHERE year BETWEEN ? AND ?${scope.sql})
-                  GROUP BY unit, year`;
-        })();
   const rows = await sql.query<{
     town_key: string;
     town: string;
@@ -99,13 +85,10 @@ export async function measureTrend(sql: SqlClient, measureId: string, from: numb
     reports: number | null;
     synthetic: number | null;
   }>(
-    `WITH u AS (
-       SELECT ${unitSql(frame.level, 't')} AS unit, MIN(t.ord) AS ord, arg_min(t.town, t.ord) AS name, arg_min(t.county, t.ord) AS county
-       FROM ${TOWNS} t WHERE TRUE${townScope.sql} GROUP BY 1
-     )
+    `WITH u AS (${unitsSql(frame.level, townScope.sql)})
      SELECT u.unit AS town_key, ${frame.level === 'town' ? 'u.name' : 'u.unit'} AS town, u.county, CAST(r.year AS INTEGER) AS year, r.value,
-            r.reports, r.synthetic
-     FROM u LEFT JOIN (${values}) r ON r.unit = u.unit
+            r.reports, r.synthetic_reports AS synthetic
+     FROM u LEFT JOIN (${unitYearValuesSql(frame.level, expr, `year BETWEEN ? AND ?${scope.sql}`)}) r ON r.unit = u.unit
      ORDER BY u.ord, r.year`,
     [...townScope.params, from, to, ...scope.params],
   );
