@@ -10,18 +10,15 @@
  * animation frames and the main-thread long tasks seen during the import.
  *
  * As the floor, it also times DuckDB-WASM's own read_csv on the same file in the same browser
- * (scripts/bench-import-floor/: a page built for the benchmark only, served beside the app; the app
+ * (scripts/bench-floor/: a page built for the benchmark only, served beside the app; the app
  * itself ships no such hook). `--no-floor` skips it.
  */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname } from 'node:path';
-import { build } from 'vite';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FRAME_MONITOR } from './bench-lib.ts';
+import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, FRAME_MONITOR, serve } from './bench-lib.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,44 +39,23 @@ function ensureFile(): string {
   return file;
 }
 
-/** Build the floor page (scripts/bench-import-floor) into a temporary directory. */
-async function buildFloor(): Promise<string> {
-  const outDir = resolve(tmpdir(), `zwgk-bench-floor-${process.pid}`);
-  await build({ root: resolve(root, 'scripts/bench-import-floor'), base: '/__floor/', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
-
-/** Bytes per part of the file sent to the floor page. */
-const PART = 16 << 20;
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.csv': 'text/csv' };
-
+/**
+ * DuckDB-WASM's own read_csv on the same file: the bench-only floor page of npm run bench, built
+ * and served beside the app; into a compressed database when asked (as the app stores a country).
+ */
 async function measureFloor(browser: import('@playwright/test').Browser, file: string, compress: boolean): Promise<{ fetchMs: number; readMs: number; rows: number }> {
-  const dir = await buildFloor();
+  const b = spawnSync('npx', ['vite', 'build', '--config', FLOOR_CONFIG, '--outDir', FLOOR_DIST, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('下限页面构建失败');
+  const server = await serve(FLOOR_DIST, PORT + 5, FLOOR_CONFIG);
   const page = await browser.newPage();
   page.on('crash', () => console.error('下限页面崩溃（内存不足？）'));
-  page.on('console', (m) => { if (m.type() === 'error') console.error('下限页面：', m.text()); });
-  const csv = readFileSync(file);
-  await page.route(`${BASE}/__floor/**`, (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname.replace(/^\/__floor\//, '');
-    // the file in parts: one response of 160 MB breaks Playwright's connection to the browser
-    if (path === 'input.csv') {
-      const part = Number(url.searchParams.get('part'));
-      if (url.searchParams.has('size')) return route.fulfill({ body: String(csv.length), contentType: 'text/plain' });
-      return route.fulfill({ body: csv.subarray(part * PART, (part + 1) * PART), contentType: 'application/octet-stream' });
-    }
-    const local = resolve(dir, path || 'index.html');
-    return route.fulfill({ body: readFileSync(local), contentType: TYPES[extname(local)] ?? 'application/octet-stream' });
-  });
-  await page.goto(`${BASE}/__floor/index.html`);
-  await page.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
-  const r = await page.evaluate(
-    ([u, c]) => (window as unknown as { floor: (u: string, c: boolean) => Promise<{ fetchMs: number; readMs: number; rows: number }> }).floor(u, c),
-    [`${BASE}/__floor/input.csv|${PART}`, compress] as const,
-  );
-  await page.close();
-  return r;
+  try {
+    const r = await floorOnPage(page, server.base, file, compress);
+    return { fetchMs: r.readMs + r.registerMs, readMs: r.createMs, rows: r.rows };
+  } finally {
+    await page.close();
+    server.stop();
+  }
 }
 
 async function main() {

@@ -4,11 +4,12 @@
  * complete, the filter-change driver, importing a file through the 导入数据 panel, and sampling
  * memory. Pure helpers (percentiles, formatting) are in bench-stats.ts.
  */
+import type { FloorResult } from './bench-floor/main.ts';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
@@ -448,4 +449,15 @@ export class MemorySampler {
     this.timer = null;
     await this.sample();
   }
+}
+
+/** The bench-only floor page (scripts/bench-floor): DuckDB-WASM's own read_csv, nothing of the app. */
+export const FLOOR_DIST = join(ROOT, 'bench-dist', 'floor');
+export const FLOOR_CONFIG = join(ROOT, 'scripts', 'bench-floor', 'vite.config.ts');
+
+/** Time read_csv of `file` on the floor page served at `base` (the file is picked like a user would). */
+export async function floorOnPage(page: Page, base: string, file: string, compress = false): Promise<FloorResult> {
+  await page.goto(base);
+  await page.locator('#file').setInputFiles(file);
+  return (await page.evaluate(`window.__floor(${compress ? 'true' : 'false'})`)) as FloorResult;
 }

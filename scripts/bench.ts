@@ -37,6 +37,9 @@ import { gzipSync } from 'node:zlib';
 import {
   BENCH_SCRIPT,
   driveFilterChanges,
+  FLOOR_CONFIG,
+  FLOOR_DIST,
+  floorOnPage,
   duckdbStartMs,
   FRAME_MONITOR,
   importThroughPanel,
@@ -146,8 +149,6 @@ const IMPORT_PORT = 4195;
 const FLOOR_PORT = 4196;
 const csvOf = (s: ScaleDef) => join(ROOT, 'bench-data', `scale-${s.name}`, `${s.name}.csv`);
 const distOf = (s: ScaleDef) => join(ROOT, 'bench-dist', s.name);
-const FLOOR_DIST = join(ROOT, 'bench-dist', 'floor');
-const FLOOR_CONFIG = join(ROOT, 'scripts', 'bench-floor', 'vite.config.ts');
 
 // ---------------------------------------------------------------- results
 
@@ -400,10 +401,7 @@ async function importPhase(s: ScaleDef, base: string, r: ScaleResult['import'], 
 async function floorPhase(s: ScaleDef, base: string, r: ScaleResult['floor'], file: string): Promise<void> {
   const p = await phase(`${s.name} 下限（DuckDB-WASM read_csv）`, s.timeouts.floor, async (browser, mem) => {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
-    const page = await ctx.newPage();
-    await page.goto(base);
-    await page.locator('#file').setInputFiles(file);
-    r.result = (await page.evaluate('window.__floor()')) as FloorResult;
+    r.result = await floorOnPage(await ctx.newPage(), base, file);
     void mem;
   });
   r.status = p.status;
