@@ -152,7 +152,9 @@ describe('replacing every report at once', () => {
     // a database that fails while writing the new set (e.g. out of memory)
     const failing: SqlClient = {
       ...db,
-      exec: (text) => (text.includes('INSERT INTO store.reports_next') ? Promise.reject(new Error('Out of Memory')) : db.exec(text)),
+      query: (q, p) => db.query(q, p),
+      exec: (text) => db.exec(text),
+      appendArrow: () => Promise.reject(new Error('Out of Memory')),
     };
     await expect(replaceAllReports(failing, [reports[1]!], () => 'imported')).rejects.toThrow('Out of Memory');
     expect(await ranking(db, 'pub_volume', 2023)).toEqual(before);

@@ -6,7 +6,7 @@
  */
 import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
-import { partLength, selectRows, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
+import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
@@ -218,20 +218,10 @@ export async function insertReports(sql: SqlClient, reports: readonly Report[], 
   await refreshTowns(sql);
 }
 
-/**
- * Replace every report by a new set, all or nothing: the new set is built in a table of its own
- * and swapped in by one transaction, so a failure leaves the data shown before exactly as it was.
- */
+/** Replace every report by a new set given as Report objects (the same mechanism as replaceAllParts). */
 export async function replaceAllReports(sql: SqlClient, reports: readonly Report[], origin: (r: Report) => Origin): Promise<void> {
-  const next = `${STORE}.reports_next`;
-  await sql.exec(`CREATE OR REPLACE TABLE ${next} AS SELECT * FROM ${REPORTS} LIMIT 0`);
-  try {
-    await appendTo(sql, next, reports, origin);
-    await sql.exec(`BEGIN TRANSACTION; DROP TABLE ${REPORTS}; ALTER TABLE ${next} RENAME TO reports; COMMIT;`);
-  } catch (e) {
-    await sql.exec(`ROLLBACK`).catch(() => undefined);
-    await sql.exec(`DROP TABLE IF EXISTS ${next}`);
-    throw e;
-  }
-  await refreshTowns(sql);
+  const parts = (['embedded', 'imported'] as const)
+    .map((o) => ({ set: setFromReports(reports.filter((r) => origin(r) === o)), origin: o }))
+    .filter((p) => p.set.keys.length > 0);
+  await replaceAllParts(sql, parts);
 }
