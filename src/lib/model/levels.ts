@@ -81,15 +81,15 @@ export function parentArea(area: string): string | null {
   return level === 'county' ? UNKNOWN_CITY : UNKNOWN_PROVINCE;
 }
 
-/** The areas above a town-level or area key, coarsest first (the drill path to it, itself included). */
-export function areaPath(t: Placed, down: Exclude<Level, 'town'>): string[] {
+/** An area and the areas above it, coarsest first (the drill path to it). */
+export function areaChain(area: string): string[] {
   const out: string[] = [];
-  for (const l of ['province', 'city', 'county'] as const) {
-    out.push(unitOf(t, l));
-    if (l === down) break;
-  }
+  for (let a: string | null = area; a !== null; a = parentArea(a)) out.unshift(a);
   return out;
 }
+
+/** The drill path to a town's area at a level, coarsest first. */
+export const areaPath = (t: Placed, down: Exclude<Level, 'town'>): string[] => areaChain(unitOf(t, down));
 
 /** The name of a unit above 镇街. County names come from the towns (reports carry them). */
 export function areaName(key: string, countyName?: (key: string) => string | undefined): string {

@@ -7,6 +7,7 @@ import { isMetricId } from '../model/catalogue.ts';
 import { COMMON_MEASURE_IDS, isMeasureId } from '../model/measures.ts';
 import { compactSelection, type Frame, type Scope, type TownInfo } from '../db/queries/index.ts';
 import {
+  areaChain,
   areaName,
   childLevel,
   defaultLevel,
@@ -124,10 +125,10 @@ export class DashboardStore {
 
   /** The drill path to the current area, coarsest first. */
   get path(): { key: string; name: string }[] {
-    const out: { key: string; name: string }[] = [];
-    for (let a = this.state.within; a !== null; a = parentArea(a)) out.unshift({ key: a, name: this.areaName(a) });
-    return out;
+    const w = this.state.within;
+    return w === null ? [] : areaChain(w).map((key) => ({ key, name: this.areaName(key) }));
   }
+
 
   areaName(area: string): string {
     return areaName(area, (k) => this.countyNames.get(k));

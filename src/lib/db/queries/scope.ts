@@ -42,11 +42,6 @@ export interface Frame extends Scope {
   level: Level;
 }
 
-export const ALL: Scope = { within: null, towns: null };
-
-/** A scope for a selection of towns only (no area). */
-export const townsScope = (towns: TownScope): Scope => ({ within: null, towns });
-
 export const KEY_SEPARATOR = '\u001f';
 
 /**
