@@ -5,7 +5,7 @@ import { evaluate, measure } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
-import { datasetSummary, ranking, reportValues } from './queries/index.ts';
+import { datasetSummary, perTown, ranking, reportValues } from './queries/index.ts';
 import { REPORTS, createReportsTable, insertReports, refreshTowns, replaceAllReports } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';
@@ -114,7 +114,9 @@ describe('ranking query', () => {
     };
     await insertReports(sql, [hostile], 'imported');
     const rows = await ranking(sql, 'pub_volume', 2030);
-    expect(rows.find((r) => r.value === 7)).toMatchObject({ town: hostile.town, source: hostile.source, rank: 1 });
+    expect(rows.find((r) => r.value === 7)).toMatchObject({ town: hostile.town, rank: 1 });
+    const y = (await perTown(sql, 2030, { level: 'town', within: null, towns: null }, { v: { op: 'metric', id: 'pub_total' } })).find((r) => r.reported);
+    expect(y).toMatchObject({ town: hostile.town, source: hostile.source, v: 7 });
     expect((await datasetSummary(sql)).reports).toBe(106);
     await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2030`);
     await refreshTowns(sql);
@@ -142,6 +144,19 @@ describe('replacing every report at once', () => {
     expect((await ranking(db, 'pub_volume', 2024)).map((r) => [r.town, r.value])).toEqual([['新镇', 5]]);
     const [origin] = await db.query<{ origin: string }>(`SELECT origin FROM ${REPORTS}`);
     expect(origin!.origin).toBe('imported');
+  }, 30_000);
+
+  it('names towns as the data in the database does now, after every change of it', async () => {
+    const db = await nodeSql();
+    await createReportsTable(db);
+    const first: Report = { ...reports[0]!, town: '旧名镇', town_code: '370830999', year: 2023, metrics: { pub_total: 3 } };
+    await insertReports(db, [first], 'embedded');
+    expect((await ranking(db, 'pub_volume', 2023)).map((r) => [r.town, r.town_code, r.county])).toEqual([['旧名镇', '370830999', first.county]]);
+    // renamed in a later report: the latest name is the town's name, in every year's ranking
+    await insertReports(db, [{ ...first, town: '新名镇', year: 2024 }], 'imported');
+    expect((await ranking(db, 'pub_volume', 2023)).map((r) => r.town)).toEqual(['新名镇']);
+    await replaceAllReports(db, [{ ...first, town: '第三个名字', county: '另一县', year: 2025 }], () => 'imported');
+    expect((await ranking(db, 'pub_volume', 2025)).map((r) => [r.town, r.county])).toEqual([['第三个名字', '另一县']]);
   }, 30_000);
 
   it('leaves the data exactly as it was when the new set cannot be written', async () => {

@@ -58,13 +58,29 @@ export let TOWNS = `${STORE}.towns`;
  * once (the old database is detached, which frees its memory).
  */
 function useStore(name: string): void {
+  townsGeneration++;
   STORE = name;
   REPORTS = `${name}.reports`;
   TOWNS = `${name}.towns`;
 }
 let stores = 0;
 
+/**
+ * Bumped whenever the towns table may change (before and after it is rebuilt, and on a switch of
+ * store), so that what is remembered of it (queries/per-town.ts townLabels) is read again.
+ */
+export let townsGeneration = 0;
+
 export async function refreshTowns(sql: SqlClient): Promise<void> {
+  townsGeneration++;
+  try {
+    await refreshTownsTable(sql);
+  } finally {
+    townsGeneration++;
+  }
+}
+
+async function refreshTownsTable(sql: SqlClient): Promise<void> {
   await sql.exec(
     `CREATE OR REPLACE TABLE ${TOWNS} AS
      SELECT town_key, town, town_code, county, CAST(row_number() OVER (ORDER BY town_code NULLS LAST, county, town) AS INTEGER) AS ord

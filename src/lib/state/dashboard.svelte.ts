@@ -161,14 +161,22 @@ export class DashboardStore {
    */
   get rowsFrame(): Frame {
     const f = this.frame;
-    // over a province or the country, fetching every town's row to keep a few costs more than a query
-    return f.level === 'town' && this.areaTowns.length <= JS_FILTER_MAX ? { level: f.level, within: f.within, towns: null } : f;
+    return this.narrowsInJs ? { level: f.level, within: f.within, towns: null } : f;
   }
 
-  /** Narrow rows fetched with rowsFrame to the selection. */
+  /**
+   * Whether rows fetched with rowsFrame still have to be narrowed to the selection (keep): at 镇街
+   * in an area of up to JS_FILTER_MAX towns. Over a province or the country, fetching every town's
+   * row to keep a few costs more than a query, and the query has applied the selection already.
+   */
+  get narrowsInJs(): boolean {
+    return this.state.level === 'town' && this.state.towns !== null && this.areaTowns.length <= JS_FILTER_MAX;
+  }
+
+  /** Narrow rows fetched with rowsFrame to the selection (the rows themselves when the query did). */
   keep<R extends { town_key: string }>(rows: readonly R[]): R[] {
     const sel = this.state.towns;
-    if (this.state.level !== 'town' || sel === null) return rows as R[];
+    if (!this.narrowsInJs || sel === null) return rows as R[];
     const set = new Set(sel);
     return rows.filter((r) => set.has(r.town_key));
   }

@@ -70,6 +70,7 @@ describe('DashboardStore levels', () => {
     store.setLevel('town');
     store.set({ towns: ['code:370830001', 'code:370811001'] });
     expect(store.rowsFrame.towns).toBeNull();
+    expect(store.narrowsInJs).toBe(true);
     expect(store.keep([{ town_key: 'code:370830001' }, { town_key: 'code:370830002' }])).toEqual([{ town_key: 'code:370830001' }]);
     store.setLevel('county');
     expect(store.rowsFrame.towns).toEqual(['code:370830001', 'code:370811001']);
@@ -83,6 +84,10 @@ describe('DashboardStore levels', () => {
     store.setLevel('town');
     store.set({ towns: [many[0]!.town_key] });
     expect(store.rowsFrame.towns).toEqual([many[0]!.town_key]);
+    // the query has narrowed the rows: nothing left to do in JS
+    expect(store.narrowsInJs).toBe(false);
+    const rows = [{ town_key: many[0]!.town_key }];
+    expect(store.keep(rows)).toBe(rows);
   });
 });
 

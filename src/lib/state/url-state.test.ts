@@ -25,6 +25,7 @@ const ctx: UrlContext = {
 const D = defaultState(ctx);
 const state = (over: Partial<DashboardState>): DashboardState => ({ ...D, ...over });
 const decode = (search: string) => decodeState(search, ctx);
+const D_ALL_BUT = (...left: string[]) => ctx.townKeys.filter((k) => !left.includes(k));
 
 describe('VIEWS and defaultState', () => {
   it('lists the views in navigation order with their titles', () => {
@@ -81,6 +82,26 @@ describe('encodeState', () => {
     const s = state({ towns: ['code:370830107', 'code:370830001', 'code:370830107'] });
     expect(decode(encodeState(s, ctx)).state.towns).toEqual(['code:370830001', 'code:370830107']);
     expect(encodeState(s, ctx)).toBe('towns=370830001%2C370830107');
+  });
+
+  it('writes a selection of more than half of the towns as the towns left out', () => {
+    const all = ctx.townKeys;
+    const most = all.filter((k) => k !== 'code:370830106' && k !== 'name:汶上县/南站,北站');
+    const q = encodeState(state({ towns: most }), ctx);
+    expect(q).toBe(`notowns=${encodeURIComponent('370830106,name:汶上县/南站%2C北站')}`);
+    expect(decode(q)).toEqual({ state: state({ towns: most }), notes: [] });
+    // exactly half stays a list of the chosen towns
+    const half = all.slice(0, all.length / 2);
+    expect(new URLSearchParams(encodeState(state({ towns: half }), ctx)).get('towns')).not.toBeNull();
+    expect(decode(encodeState(state({ towns: half }), ctx)).state.towns).toEqual(half);
+  });
+
+  it('keeps a link short when one town of a country is left out', () => {
+    const keys = Array.from({ length: 41_352 }, (_, i) => `code:${String(110101001 + i)}`);
+    const big: UrlContext = { ...ctx, townKeys: keys };
+    const q = encodeState({ ...defaultState(big), towns: keys.slice(1) }, big);
+    expect(q).toBe('notowns=110101001');
+    expect(decodeState(q, big).state.towns).toHaveLength(41_351);
   });
 
   it('uses URLSearchParams for the overall encoding', () => {
@@ -142,6 +163,9 @@ describe('decodeState: invalid values fall back with one note each', () => {
       ['网址中的镇街“1”、“2”不在数据中，已忽略。'],
     ],
     ['no known town remains', 'towns=1,2', {}, ['网址中的镇街“1”、“2”不在数据中，已显示全部镇街。']],
+    ['notowns: unknown items ignored', 'notowns=370830106,999', { towns: D_ALL_BUT('code:370830106') }, ['网址中排除的镇街“999”不在数据中，已忽略。']],
+    ['notowns: nothing known left out means 全部', 'notowns=999', {}, ['网址中排除的镇街“999”不在数据中，已忽略。']],
+    ['towns wins over notowns', 'towns=370830106&notowns=370830107', { towns: ['code:370830106'] }, ['网址中同时有“towns”和“notowns”，已按“towns”选择镇街。']],
     ['unknown measure', 'measure=drop_table', {}, ['网址中的指标“drop_table”无法识别，已改用默认指标。']],
     ['unknown detail town', 'view=town&town=123', { view: 'town' }, ['网址中的镇街详情“123”不在数据中，未选择镇街。']],
     ['empty detail town', 'town=', {}, ['网址中的镇街详情“”不在数据中，未选择镇街。']],

@@ -113,8 +113,11 @@ function normaliseTowns(towns: readonly string[] | null, ctx: UrlContext): strin
 }
 
 /**
- * The `towns` value, remembered per selection array: every link on a page (a ranking table has
- * 200) is encoded from the same state, and a selection may hold 41,351 towns.
+ * The selection's URL parameter, remembered per selection array: every link on a page (a ranking
+ * table has 200) is encoded from the same state. A selection of more than half of the towns is
+ * written as the towns left out (`notowns=`): unticking one town of a country's 41,352 gives a
+ * link of a few bytes, not one of half a megabyte that every link, history entry and comparison
+ * of the page state would carry.
  */
 const townsEncoded = new WeakMap<readonly string[], { ctx: UrlContext; value: string | null }>();
 
@@ -123,7 +126,13 @@ function encodeTowns(towns: readonly string[] | null, ctx: UrlContext): string |
   const hit = townsEncoded.get(towns);
   if (hit && hit.ctx === ctx) return hit.value;
   const normal = normaliseTowns(towns, ctx);
-  const value = normal === null ? null : new URLSearchParams([['towns', normal.map((k) => escapeItem(townToUrl(k))).join(',')]]).toString();
+  let value: string | null = null;
+  if (normal !== null) {
+    const all = new Set(ctx.townKeys).size;
+    const chosen = new Set(normal);
+    const [name, list] = normal.length * 2 > all ? ['notowns', [...new Set(ctx.townKeys)].filter((k) => !chosen.has(k))] : ['towns', normal];
+    value = new URLSearchParams([[name, list.map((k) => escapeItem(townToUrl(k))).join(',')]]).toString();
+  }
   townsEncoded.set(towns, { ctx, value });
   return value;
 }
@@ -135,7 +144,7 @@ export function encodeState(state: DashboardState, ctx: UrlContext): string {
   if (state.year !== d.year) p.set('year', String(state.year));
   if (state.from !== d.from) p.set('from', String(state.from));
   if (state.to !== d.to) p.set('to', String(state.to));
-  // `towns=…`, already form-encoded (the same as URLSearchParams would write it)
+  // `towns=…` or `notowns=…`, already form-encoded (the same as URLSearchParams would write it)
   const towns = encodeTowns(state.towns, ctx);
   const rest = new URLSearchParams();
   if (state.measure !== d.measure) rest.set('measure', state.measure);
@@ -210,23 +219,34 @@ export function decodeState(search: string, ctx: UrlContext): { state: Dashboard
   }
 
   const towns = p.get('towns');
-  if (towns !== null) {
+  const notowns = p.get('notowns');
+  /** the known keys of a list from the URL, with a note on the items not in the data */
+  const townList = (list: string, what: string): string[] => {
     const keys: string[] = [];
     const dropped = new Set<string>();
-    for (const raw of towns.split(',')) {
+    for (const raw of list.split(',')) {
       const item = unescapeItem(raw);
       if (item.trim() === '') continue;
       const k = townFromUrl(item, known);
       if (k !== null) keys.push(k);
       else dropped.add(item);
     }
-    state.towns = normaliseTowns(keys, ctx);
     if (dropped.size > 0) {
-      const list = [...dropped].slice(0, 5).map((s) => `“${shown(s)}”`).join('、');
+      const items = [...dropped].slice(0, 5).map((s) => `“${shown(s)}”`).join('、');
       const more = dropped.size > 5 ? `等 ${dropped.size} 个` : '';
-      const after = keys.length === 0 ? '已显示全部镇街' : '已忽略';
-      notes.push(`网址中的镇街${list}${more}不在数据中，${after}。`);
+      notes.push(`网址中${what}的镇街${items}${more}不在数据中，${what === '' && keys.length === 0 ? '已显示全部镇街' : '已忽略'}。`);
     }
+    return keys;
+  };
+  if (towns !== null) {
+    state.towns = normaliseTowns(townList(towns, ''), ctx);
+    if (notowns !== null) notes.push('网址中同时有“towns”和“notowns”，已按“towns”选择镇街。');
+  } else if (notowns !== null) {
+    const left = new Set(townList(notowns, '排除'));
+    state.towns = normaliseTowns(
+      ctx.townKeys.filter((k) => !left.has(k)),
+      ctx,
+    );
   }
 
   const measure = p.get('measure');

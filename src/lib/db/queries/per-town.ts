@@ -7,7 +7,7 @@
  */
 import { toSql, type Expr } from '../../model/measures.ts';
 import { areaName, parentArea, type Level } from '../../model/levels.ts';
-import { REPORTS, TOWNS } from '../reports-table.ts';
+import { REPORTS, TOWNS, townsGeneration } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { alias, scopeSql, unitSql, type Frame } from './scope.ts';
 import { aggregateColumns } from './totals.ts';
@@ -36,6 +36,8 @@ export type TownRow<K extends string> = TownRowBase & Record<K, number | null>;
  * unit key, official order, first code, first county and (for a town) its name.
  */
 export function unitsSql(level: Level, townScope: string): string {
+  // the towns table has one row per town: nothing to group at 镇街 (a country's towns: ~100 ms)
+  if (level === 'town') return `SELECT t.town_key AS unit, t.ord, t.town_code AS code, t.county, t.town AS name FROM ${TOWNS} t WHERE TRUE${townScope}`;
   return `SELECT ${unitSql(level, 't')} AS unit, MIN(t.ord) AS ord, MIN(t.town_code) AS code,
                  arg_min(t.county, t.ord) AS county, arg_min(t.town, t.ord) AS name
           FROM ${TOWNS} t WHERE TRUE${townScope} GROUP BY 1`;
@@ -86,6 +88,43 @@ async function perTownRows<K extends string>(sql: SqlClient, year: number, frame
      ORDER BY t.ord`,
     [year, ...scope.params, ...townScope.params],
   );
+}
+
+interface TownLabel {
+  town: string;
+  town_code: string | null;
+  county: string;
+}
+
+const labelCache = new WeakMap<SqlClient, { generation: number; store: string; labels: Map<string, TownLabel> }>();
+
+/** Every town's name, code and county by key, read once per version of the towns table. */
+async function townLabels(sql: SqlClient, reread = false): Promise<Map<string, TownLabel>> {
+  const hit = labelCache.get(sql);
+  if (!reread && hit && hit.generation === townsGeneration && hit.store === TOWNS) return hit.labels;
+  const generation = townsGeneration;
+  const store = TOWNS;
+  const rows = await sql.query<TownLabel & { town_key: string }>(`SELECT town_key, town, town_code, county FROM ${TOWNS}`);
+  const labels = new Map(rows.map((r) => [r.town_key, { town: r.town, town_code: r.town_code, county: r.county }]));
+  labelCache.set(sql, { generation, store, labels });
+  return labels;
+}
+
+/**
+ * Fill in the name, code and county of town rows queried by key alone. A country's 41,352 towns
+ * come back from a query ~100 ms sooner without three strings each, and the names change only
+ * with the data.
+ */
+export async function labelTowns<R extends { town_key: string; town: string; town_code: string | null; county: string }>(sql: SqlClient, rows: R[]): Promise<R[]> {
+  let labels = await townLabels(sql);
+  if (rows.some((r) => !labels.has(r.town_key))) labels = await townLabels(sql, true);
+  for (const r of rows) {
+    const l = labels.get(r.town_key);
+    r.town = l?.town ?? r.town_key;
+    r.town_code = l?.town_code ?? null;
+    r.county = l?.county ?? '';
+  }
+  return rows;
 }
 
 /** Name area rows (their `town` is the unit key as queried) and put their parent area in `county`. */
