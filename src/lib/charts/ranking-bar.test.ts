@@ -13,7 +13,6 @@ const row = (town_key: string, town: string, value: number | null, rank: number 
   rank,
   reported: value !== null,
   synthetic: false,
-  source: null,
   prev_value: null,
   prev_rank: null,
   reports: 1,
