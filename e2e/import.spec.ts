@@ -28,6 +28,15 @@ async function choose(page: Page, files: ReturnType<typeof file>[]) {
   await expect(page.getByRole('button', { name: /载入 \d+ 份有效报告/ })).toBeVisible({ timeout: 30_000 });
 }
 
+/**
+ * The import is loaded (the panel says so), then kept in this browser: the data is shown at once
+ * and saved meanwhile, and a person leaving the page before 已保存 would lose it.
+ */
+async function loaded(page: Page, text: string | RegExp) {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /已保存在本浏览器中|本浏览器中保存的导入数据已清除/ })).toBeVisible({ timeout: 30_000 });
+}
+
 async function ranking(page: Page, year: number, measure = 'pub_volume') {
   await page.goto(`/?view=ranking&year=${year}&measure=${measure}`);
   await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
@@ -45,7 +54,7 @@ test('imports a GBK file and a UTF-8 file of two towns each, shows them ranked, 
   // 郭仓镇 has no code: it is filled in from the division list, and said so
   await expect(page.getByText(/补全区划代码/).first()).toBeAttached();
   await page.getByRole('button', { name: '载入 4 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已载入 4 份报告' })).toBeVisible();
+  await loaded(page, '已载入 4 份报告');
 
   const rows = await ranking(page, 2026);
   expect(rows.slice(0, 4)).toEqual([
@@ -67,7 +76,7 @@ test('imports a GBK file and a UTF-8 file of two towns each, shows them ranked, 
   await openImport(page);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '清除导入数据' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  await loaded(page, '已清除导入的数据');
   await page.reload();
   await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2025');
@@ -88,13 +97,13 @@ test('a conflict with loaded data is resolved both ways: keep, then replace', as
   await choose(page, [kangyi]);
   await page.locator('tr[data-conflict="康驿镇"]').getByLabel('替换').check();
   await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+  await loaded(page, '已载入 1 份报告');
   expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('2');
 
   await openImport(page);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '清除导入数据' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  await loaded(page, '已清除导入的数据');
   expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('598');
 });
 
@@ -128,7 +137,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   await openImport(page);
   await choose(page, bad);
   await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+  await loaded(page, '已载入 1 份报告');
   expect((await ranking(page, 2026)).find((r) => r.town === '次丘镇')?.value).toBe('8');
   // earlier data intact; the new town is listed as 未报告 in a year it did not report
   const after = await ranking(page, 2023);
@@ -170,7 +179,7 @@ test('the whole corpus of awkward files at once: every file is reported, the app
   await openImport(page);
   await choose(page, files);
   await page.getByRole('button', { name: /载入 \d+ 份有效报告/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: /已载入 \d+ 份报告/ })).toBeVisible();
+  await loaded(page, /已载入 \d+ 份报告/);
   // conflicts were kept (the default): every town shown before has the same value in 2022
   const after = await ranking(page, 2022);
   for (const r of before) expect(after.find((a) => a.town === r.town)?.value, r.town).toBe(r.value);
@@ -188,7 +197,7 @@ test('仅使用导入数据 replaces the demonstration data, and 清除导入数
   await choose(page, [utf8Towns]);
   await page.getByLabel('仅使用导入数据（不再显示内置示例数据）').check();
   await page.getByRole('button', { name: '载入 2 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已载入 2 份报告' })).toBeVisible();
+  await loaded(page, '已载入 2 份报告');
   const rows = await ranking(page, 2026);
   expect(rows.map((r) => r.town)).toEqual(['南旺镇', '康驿镇']);
   await expect(page.getByRole('note').filter({ hasText: '示例数据' })).toHaveCount(0);
@@ -197,7 +206,7 @@ test('仅使用导入数据 replaces the demonstration data, and 清除导入数
   await openImport(page);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '清除导入数据' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已清除导入的数据' })).toBeVisible();
+  await loaded(page, '已清除导入的数据');
   expect(await ranking(page, 2025)).toHaveLength(15);
 });
 
@@ -225,7 +234,7 @@ test('a .docx report dropped into 导入数据 is shown as its official tables b
   await expect(preview.locator('pre')).toContainText('义桥发布');
   await expect(page.locator('.issues')).toContainText('R5');
   await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已载入 1 份报告' })).toBeVisible();
+  await loaded(page, '已载入 1 份报告');
 
   const rows = await ranking(page, 2026);
   expect(rows[0]).toEqual({ rank: '1', town: '义桥镇', value: '420' });

@@ -25,6 +25,7 @@ async function importJining(page: Page) {
   await expect(load).toBeVisible({ timeout: 30_000 });
   await load.click();
   await expect(page.getByRole('status').filter({ hasText: `已载入 ${reports.length} 份报告` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: '已保存在本浏览器中' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('switches 层级 and drills from 济宁市 to 汶上县 to a town', async ({ page }) => {

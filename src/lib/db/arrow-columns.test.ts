@@ -18,4 +18,10 @@ describe('arrow columns built without builders', () => {
     const s = ['康驿镇', null, '', "'); DROP TABLE reports; --"];
     expect([...utf8Vector(s)]).toEqual(s);
   });
+
+  it('utf8 gives each string its own bytes: 4-byte characters, and lone surrogates that joining would pair', () => {
+    expect([...utf8Vector(['𠀀镇', 'é', 'x'])]).toEqual(['𠀀镇', 'é', 'x']);
+    // each half alone is written as U+FFFD, as TextEncoder does; joined they would make one character
+    expect([...utf8Vector(['a\ud840', '\udc00b', null])]).toEqual(['a\ufffd', '\ufffdb', null]);
+  });
 });

@@ -115,4 +115,12 @@ export const browserSql: SqlClient = {
   appendArrow(table: Table, schema: string, name: string): Promise<void> {
     return withConnection((c) => c.insertArrowTable(table, { schema, name, create: false }));
   },
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    const { db } = await startDuckDB();
+    await db.registerFileBuffer(name, bytes);
+  },
+  async dropFile(name: string): Promise<void> {
+    const { db } = await startDuckDB();
+    await db.dropFile(name);
+  },
 };

@@ -11,6 +11,7 @@ import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import type { SqlClient } from './sql.ts';
+import { loadStagedSql, type StagePlan } from './csv-stage.ts';
 
 /** Where a report came from: the embedded dataset or a user's import. */
 export type Origin = 'embedded' | 'imported';
@@ -130,22 +131,38 @@ function nullCount(valid: Uint8Array, n: number): number {
   return n - set;
 }
 
+/** The identity columns of `reports` for rows of `c`, as Arrow vectors in the table's order. */
+function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Origin): Record<string, Vector> {
+  const n = rows.length;
+  const pick = <T>(col: readonly T[]) => Array.from({ length: n }, (_, k) => col[rows[k]!]!);
+  const county = pick(c.county);
+  const town = pick(c.town);
+  const code = pick(c.town_code);
+  const year = new Int16Array(n);
+  const synthetic = new Array<boolean>(n);
+  for (let k = 0; k < n; k++) {
+    year[k] = c.year[rows[k]!]!;
+    synthetic[k] = c.synthetic[rows[k]!] === 1;
+  }
+  return {
+    town_key: utf8Vector(code.map((x, k) => (x ? `code:${x}` : `name:${county[k]}/${town[k]}`))),
+    county: utf8Vector(county),
+    town: utf8Vector(town),
+    town_code: utf8Vector(code),
+    year: makeVector(makeData({ type: new Int16(), length: n, data: year, nullCount: 0 })),
+    layout: utf8Vector(pick(c.layout)),
+    source: utf8Vector(pick(c.source)),
+    synthetic: boolVector(synthetic),
+    origin: utf8Vector(new Array<string>(n).fill(origin)),
+  };
+}
+
+const allRows = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+
 /** Report columns → an Arrow table whose columns match `reports`; metric arrays are used as they are. */
 export function columnsToArrow(c: ReportColumns, origin: Origin): Table {
   const n = c.length;
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = c.town_code[i] ? `code:${c.town_code[i]}` : `name:${c.county[i]}/${c.town[i]}`;
-  const columns: Record<string, Vector> = {
-    town_key: utf8Vector(keys),
-    county: utf8Vector(c.county),
-    town: utf8Vector(c.town),
-    town_code: utf8Vector(c.town_code),
-    year: makeVector(makeData({ type: new Int16(), length: n, data: c.year.subarray(0, n), nullCount: 0 })),
-    layout: utf8Vector(c.layout),
-    source: utf8Vector(c.source),
-    synthetic: boolVector(Array.from(c.synthetic.subarray(0, n), (b) => b === 1)),
-    origin: utf8Vector(new Array<string>(n).fill(origin)),
-  };
+  const columns: Record<string, Vector> = identityVectors(c, allRows(n), origin);
   METRICS.forEach((m, k) => {
     const col = c.metrics[k]!;
     const base = { length: n, nullBitmap: col.valid, nullCount: nullCount(col.valid, n) };
@@ -162,14 +179,70 @@ export interface LoadPart extends SetPart {
   origin: Origin;
 }
 
+/**
+ * Imported reports whose metric values DuckDB has read itself (db/csv-stage.ts), checked against
+ * the worker's reading: by report key, the staged file and row; per staged file, its table.
+ */
+export interface LoadStage {
+  files: readonly { f: number; plan: StagePlan; table: string }[];
+  at: ReadonlyMap<string, { f: number; r: number }>;
+}
+
 /** Rows per Arrow batch when loading columns: building one is cheap, sending it to DuckDB takes ~0.1 s. */
 const COLUMN_BATCH = 32768;
 
+let idTables = 0;
+
+/**
+ * Load the rows of an imported part found in the stage: their identity through Arrow (9 columns),
+ * their values copied from the staged tables inside DuckDB. Returns the rows left to load.
+ * (The table's row order is not part of its meaning: every query orders what it returns.)
+ */
+async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: LoadStage): Promise<number[]> {
+  const rows = p.rows ?? allRows(partLength(p));
+  const staged: number[] = [];
+  const rest: number[] = [];
+  const f: number[] = [];
+  const r: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    const at = stage.at.get(p.set.keys[i]!);
+    if (at) {
+      staged.push(i);
+      f.push(at.f);
+      r.push(at.r);
+    } else rest.push(i);
+  }
+  if (staged.length === 0) return rest;
+  const ids = `load_ids_${++idTables}`;
+  const n = staged.length;
+  const table = new Table({
+    ...identityVectors(p.set.columns, staged, p.origin),
+    f: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(f) })),
+    r: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(r) })),
+  });
+  await sql.insertArrow(table, ids);
+  try {
+    for (const file of stage.files) await sql.exec(loadStagedSql(file.plan, file.table, ids, file.f, target));
+  } finally {
+    await sql.exec(`DROP TABLE IF EXISTS ${ids}`).catch(() => undefined);
+  }
+  return rest;
+}
+
 /** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
-async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void, schema = STORE) {
+async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void, schema = STORE, stage?: LoadStage) {
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   let done = 0;
-  for (const p of parts) {
+  for (const part of parts) {
+    let p = part;
+    if (stage && p.origin === 'imported') {
+      const before = partLength(p);
+      const rest = await appendStaged(sql, `${schema}.${name}`, p, stage);
+      p = { ...p, rows: Int32Array.from(rest) };
+      done += before - rest.length;
+      onProgress?.(done / total);
+    }
     const n = partLength(p);
     for (let start = 0; start < n; start += COLUMN_BATCH) {
       const end = Math.min(n, start + COLUMN_BATCH);
@@ -188,8 +261,11 @@ export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], on
   await refreshTowns(sql);
 }
 
-/** Replace every report by the parts' rows, all or nothing (see replaceAllReports). */
-export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
+/**
+ * Replace every report by the parts' rows, all or nothing (see replaceAllReports); with a stage,
+ * the imported reports found in it take their values from the staged tables.
+ */
+export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void, stage?: LoadStage): Promise<void> {
   // The new set goes into a database of its own, compressed when it is large (an import of a
   // whole country into the county's uncompressed store would take ~550 MB instead of ~16 MB).
   const total = parts.reduce((a, p) => a + partLength(p), 0);
@@ -198,7 +274,7 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
     `ATTACH ':memory:' AS ${next}${total > COMPRESS_ABOVE ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
   );
   try {
-    await appendParts(sql, 'reports', parts, onProgress, next);
+    await appendParts(sql, 'reports', parts, onProgress, next, stage);
   } catch (e) {
     await sql.exec(`DETACH ${next}`).catch(() => undefined);
     throw e;

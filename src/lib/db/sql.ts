@@ -16,6 +16,10 @@ export interface SqlClient {
   insertArrow(table: Table, name: string): Promise<void>;
   /** Append an Arrow table's rows to the existing table `schema.name`; its columns must match the table's, in order. */
   appendArrow(table: Table, schema: string, name: string): Promise<void>;
+  /** Make bytes readable by SQL as the file `name` (e.g. `read_csv('name')`); the buffer is handed over. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forget a file given to registerFile. */
+  dropFile(name: string): Promise<void>;
 }
 
 /** What rowsOf reads of an Arrow table. */

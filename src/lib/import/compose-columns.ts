@@ -67,6 +67,21 @@ export function findSetConflicts(shown: ReadonlyMap<string, { set: ReportSet; ro
   return out;
 }
 
+/**
+ * Whether the incoming report with this key is taken (acceptImportSet): unless its identity is
+ * already shown and the decision is not to replace it.
+ */
+export function takenFromIncoming(
+  embedded: ReportSet,
+  current: ImportedSet,
+  decisions: ReadonlyMap<string, Decision>,
+  onlyImported: boolean,
+): (key: string) => boolean {
+  const shown = new Set(current.reports.keys);
+  if (!onlyImported) for (const k of embedded.keys) shown.add(k);
+  return (key) => !shown.has(key) || decisions.get(key) === 'replace';
+}
+
 /** acceptImport for sets: the same reports in the same order. */
 export function acceptImportSet(
   embedded: ReportSet,
@@ -75,15 +90,18 @@ export function acceptImportSet(
   decisions: ReadonlyMap<string, Decision>,
   onlyImported: boolean,
 ): ImportedSet {
-  const shown = new Set(current.reports.keys);
-  if (!onlyImported) for (const k of embedded.keys) shown.add(k);
+  const taken = takenFromIncoming(embedded, current, decisions, onlyImported);
+  // the first import, nothing in conflict (a country's 290,000 reports): the incoming set as it is
+  if (current.reports.keys.length === 0 && new Set(incoming.keys).size === incoming.keys.length && incoming.keys.every(taken)) {
+    return { reports: incoming.keys.length === 0 ? EMPTY_SET : incoming, onlyImported };
+  }
   const importedAt = new Map(current.reports.keys.map((k, i) => [k, i]));
   /** per current row: the incoming row replacing it, or -1 */
   const replacedBy = new Int32Array(current.reports.keys.length).fill(-1);
   const appended: number[] = [];
   const appendedAt = new Map<string, number>();
   incoming.keys.forEach((key, i) => {
-    if (shown.has(key) && decisions.get(key) !== 'replace') return;
+    if (!taken(key)) return;
     const at = importedAt.get(key);
     if (at !== undefined) replacedBy[at] = i;
     else {

@@ -5,6 +5,7 @@ import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
 import type { ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
+import type { ReportOrigin } from './origin.ts';
 import ParseWorker from './parse.worker.ts?worker';
 
 export type { FileResult } from './parse.worker.ts';
@@ -24,6 +25,8 @@ export interface ParsedImport {
   incoming: ReportSet;
   /** every file's issues, and conflicts between the files (as mergeFiles lists them) */
   issues: IngestIssue[];
+  /** the file and row each incoming report was read from */
+  origin: ReportOrigin;
 }
 
 let worker: Worker | null = null;
@@ -56,7 +59,7 @@ export function parseInWorker(
       else if (m.type === 'file') results[m.index] = m.result;
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues });
+        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues, origin: m.origin });
         else reject(new Error(m.message));
       }
     };

@@ -9,6 +9,7 @@ import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 import { readImportFileColumns } from './read-file.ts';
+import { originOf, type ReportOrigin } from './origin.ts';
 
 export interface ParseRequest {
   id: number;
@@ -25,8 +26,11 @@ export type FileResult = Omit<ParsedColumns, 'columns' | 'keys' | 'rows'> & { co
 export type ParseMessage =
   | { id: number; type: 'progress'; index: number; file: string; stage: string; done: number | null }
   | { id: number; type: 'file'; index: number; result: FileResult }
-  /** the valid reports of all files, one per identity, and the issues of all files (as mergeFiles) */
-  | { id: number; type: 'done'; incoming: ReportSet; issues: IngestIssue[] }
+  /**
+   * the valid reports of all files, one per identity, the issues of all files (as mergeFiles), and
+   * the file and row each report was read from
+   */
+  | { id: number; type: 'done'; incoming: ReportSet; issues: IngestIssue[]; origin: ReportOrigin }
   | { id: number; type: 'error'; message: string };
 
 const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -47,9 +51,11 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
       post({ id, type: 'file', index, result: { ...rest, count: columns.length } });
       if (index === files.length - 1) onStage('传回页面');
     }
-    const merged = mergeSets(read.map((r) => ({ file: r.file, set: { columns: r.columns, keys: r.keys }, issues: r.issues })));
+    const sets = read.map((r) => ({ file: r.file, set: { columns: r.columns, keys: r.keys }, issues: r.issues }));
+    const merged = mergeSets(sets);
     const incoming = concatParts(merged.parts);
-    post({ id, type: 'done', incoming, issues: merged.issues }, transferables(incoming.columns));
+    const origin = originOf(merged.parts, sets.map((s) => s.set), read.map((r) => r.rows), merged.count);
+    post({ id, type: 'done', incoming, issues: merged.issues, origin }, [...transferables(incoming.columns), origin.file.buffer, origin.row.buffer]);
   } catch (err) {
     post({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -7,11 +7,23 @@ import type { ValueKind } from '../model/tables.ts';
 export type CellResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
 /** Marks that mean "not reported". */
-const EMPTY_MARKS = new Set(['', '-', '—', '——', '–', '/', '／', '－', '―', '─']);
+export const EMPTY_MARKS: ReadonlySet<string> = new Set(['', '-', '—', '——', '–', '/', '／', '－', '―', '─']);
+
+/** Printable ASCII words separated by single spaces: what normalizeText leaves as it is. */
+const ASCII_PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Other texts already normalised (town and county names repeat in every year's row). */
+const normalized = new Map<string, string>();
 
 /** NFKC turns full-width digits, signs, commas and spaces into their ASCII forms. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\ufeff]+/g, ' ').trim();
+  if (ASCII_PLAIN.test(s)) return s;
+  let out = normalized.get(s);
+  if (out === undefined) {
+    out = s.normalize('NFKC').replace(/[\s\u00a0\u3000\ufeff]+/g, ' ').trim();
+    if (normalized.size >= 65_536) normalized.clear();
+    normalized.set(s, out);
+  }
+  return out;
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;

@@ -4,7 +4,7 @@
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
-import { createReportsTable, insertParts, replaceAllParts } from '../db/reports-table.ts';
+import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
 import { composeParts, NO_IMPORTED, shownIndex, type ImportedSet } from '../import/compose-columns.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
 import type { SqlClient } from '../db/sql.ts';
@@ -49,6 +49,11 @@ export class DatasetState {
   version = $state(0);
   /** a warning about imported data that could not be kept or restored */
   importWarning = $state<string | null>(null);
+  /** saving the imports in this browser (IndexedDB) after a change of them */
+  saveStatus = $state<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  /** the last save, settled when it is done (saves are chained) */
+  saving: Promise<void> = Promise.resolve();
+  private saves = 0;
 
   readonly sql: SqlClient = browserSql;
 
@@ -118,18 +123,43 @@ export class DatasetState {
 
   /**
    * Make `next` the imported data: the database is swapped all at once (a failure leaves what was
-   * shown before), then the imports are saved for the next visit.
+   * shown before), then the imports are saved for the next visit. With a stage, the values of the
+   * imported reports found in it are copied from DuckDB's own reading of the files.
    */
-  async setImported(next: ImportedSet): Promise<void> {
-    await replaceAllParts(this.sql, composeParts(this.embedded, next));
+  async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
+    await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
     this.imported = next;
     this.importWarning = null;
-    // saving (seconds for a country's reports) runs while the views re-read the data
-    const saving = (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next)).catch((e: unknown) => {
-      this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
-    });
+    this.save(next);
     await this.refresh();
-    await saving;
+  }
+
+  /**
+   * Keep the imports for the next visit. Saving a country's reports takes seconds: the data is
+   * shown meanwhile, `saveStatus` says how far it is, and the page asks before being closed or
+   * reloaded in the middle. Saves run one after the other, never interleaved.
+   */
+  private save(next: ImportedSet): void {
+    this.saveStatus = 'saving';
+    const run = () => (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next));
+    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
+    if (typeof window !== 'undefined') window.addEventListener('beforeunload', guard);
+    const id = ++this.saves;
+    this.saving = this.saving
+      .then(run)
+      .then(
+        () => {
+          // a later save may be queued behind this one: the status is the last one's
+          if (id === this.saves) this.saveStatus = 'saved';
+        },
+        (e: unknown) => {
+          this.saveStatus = 'failed';
+          this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
+        },
+      )
+      .finally(() => {
+        if (typeof window !== 'undefined') window.removeEventListener('beforeunload', guard);
+      });
   }
 
   /** Remove every imported report and show the embedded data again. */

@@ -3,7 +3,8 @@
  * with data already shown, then load — or cancel, leaving everything as it was.
  */
 import type { Decision } from '../import/compose.ts';
-import { acceptImportSet, findSetConflicts, shownIndex, type IdentityConflict } from '../import/compose-columns.ts';
+import { acceptImportSet, findSetConflicts, shownIndex, takenFromIncoming, type IdentityConflict } from '../import/compose-columns.ts';
+import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../import/stage.ts';
 import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
@@ -24,6 +25,8 @@ export class ImportState {
   decisions = $state.raw<ReadonlyMap<string, Decision>>(new Map());
   onlyImported = $state(false);
   message = $state<string | null>(null);
+  /** the incoming reports whose values DuckDB has read itself (import/stage.ts), or null */
+  private stage: Stage | null = null;
 
   constructor(private getDataset: () => DatasetState) {}
 
@@ -36,14 +39,25 @@ export class ImportState {
     this.reset();
     this.phase = 'reading';
     this.fileCount = files.length;
+    const sql = this.dataset.sql;
+    // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
+    // there only means the values are loaded from the worker's reading
+    const staging: Promise<StagedFile[]> = stageFiles(sql, files).catch(() => []);
     try {
       const parsed = await parseFiles(files, (p) => (this.progress = p));
+      this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
+      const staged = await staging;
+      this.stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin).catch(async () => {
+        await dropStage(sql, staged);
+        return null;
+      });
       this.files = parsed.files;
       this.issues = parsed.issues;
       this.incoming = parsed.incoming;
       this.updateConflicts();
       this.phase = 'review';
     } catch (e) {
+      await dropStage(sql, await staging);
       this.message = `读取文件失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
       this.phase = 'failed';
     }
@@ -74,12 +88,15 @@ export class ImportState {
   async apply(): Promise<void> {
     this.phase = 'applying';
     try {
-      const next = acceptImportSet(this.dataset.embedded, this.dataset.imported, this.incoming, this.decisions, this.onlyImported);
+      const { embedded, imported } = this.dataset;
+      const next = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported);
       const kept = this.conflicts.filter((c) => this.decisions.get(c.key) !== 'replace').length;
-      await this.dataset.setImported(next);
+      await this.dataset.setImported(next, stageFor(this.stage, takenFromIncoming(embedded, imported, this.decisions, this.onlyImported)) ?? undefined);
+      this.releaseStage();
       this.message = `已载入 ${this.incoming.keys.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
       this.phase = 'done';
     } catch (e) {
+      this.releaseStage();
       this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
       this.phase = 'failed';
     }
@@ -90,7 +107,14 @@ export class ImportState {
     this.message = '已取消导入，数据没有变化。';
   }
 
+  /** Drop the staged tables (in the background: nothing waits for it). */
+  private releaseStage(): void {
+    if (this.stage) void dropStage(this.dataset.sql, this.stage.files);
+    this.stage = null;
+  }
+
   reset(): void {
+    this.releaseStage();
     this.phase = 'idle';
     this.progress = null;
     this.files = [];

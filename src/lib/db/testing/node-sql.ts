@@ -41,5 +41,11 @@ export async function nodeSql(): Promise<SqlClient> {
     async appendArrow(table, schema, name) {
       conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { schema, name, create: false });
     },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../model/catalogue.ts';
+import { CHECK_WEIGHTS, checksumSql, rowChecksums } from './checksum.ts';
+import { columnsFromReports } from './columns.ts';
+import type { Report } from '../model/report.ts';
+
+const base: Report = { county: '汶上县', town: '康驿镇', town_code: '370830106', year: 2021, layout: '2021', source: 't', synthetic: false, metrics: {} };
+const sum = (metrics: Report['metrics']) => rowChecksums(columnsFromReports([{ ...base, metrics }]))[0]!;
+const count = METRICS.find((m) => m.kind === 'count')!.id;
+const change = METRICS.find((m) => m.kind === 'change')!.id;
+const amount = METRICS.find((m) => m.kind === 'amount')!.id;
+
+describe('rowChecksums', () => {
+  it('tells an empty value from 0, and every value of a cell from another', () => {
+    expect(sum({})).toBe(0);
+    expect(sum({ [count]: 0 })).not.toBe(sum({}));
+    const seen = new Set([-3, -1, 0, 1, 2, 7, 1_999_999_999].map((v) => sum({ [change]: v })));
+    expect(seen.size).toBe(7);
+  });
+
+  it('is exact for the largest values in every column (below 2^53)', () => {
+    const all = Object.fromEntries(METRICS.map((m) => [m.id, m.kind === 'amount' ? 1_999_999_999.99 : 2_000_000_000]));
+    const s = sum(all);
+    expect(Number.isSafeInteger(s)).toBe(true);
+    expect(s).toBe(METRICS.reduce((a, m, i) => a + CHECK_WEIGHTS[i]! * (2 * (m.kind === 'amount' ? 199_999_999_999 : 2_000_000_000) + 1), 0));
+  });
+
+  it('reads amounts to the cent', () => {
+    expect(sum({ [amount]: 40.13 })).not.toBe(sum({ [amount]: 40.14 }));
+    expect(sum({ [amount]: 40.13 })).toBe(sum({ [amount]: 40.130000001 }));
+  });
+
+  it('has an SQL twin over the columns it is given, and nothing for no column', () => {
+    const sql = checksumSql((m) => (METRICS[m]!.id === count ? 'c3' : null));
+    expect(sql).toBe(`coalesce(${CHECK_WEIGHTS[METRICS.findIndex((m) => m.id === count)]} * (2 * CAST(c3 AS DOUBLE) + 1), 0)`);
+    expect(checksumSql(() => null)).toBe('CAST(0 AS DOUBLE)');
+  });
+});
