@@ -84,6 +84,25 @@ test('filter changes update every chart of the view', async ({ page }) => {
   }
 });
 
+test('the 镇街 boxes always show the selection: unticking the last town selects 全部 with every box ticked', async ({ page }) => {
+  await open(page, '?view=ranking');
+  await page.locator('.picker summary').click();
+  const boxes = page.locator('.picker ul input[type=checkbox]');
+  const n = await boxes.count();
+  expect(n).toBe(15);
+  // untick every town but the last one, then the last one too
+  for (let i = 0; i < n - 1; i++) await boxes.nth(i).uncheck();
+  await expect(page.locator('.picker summary')).not.toContainText('全部');
+  await expect(page.locator('table.ranking tbody tr')).toHaveCount(1);
+  await boxes.nth(n - 1).click();
+  await expect(page.locator('.picker summary')).toContainText('全部（15 个）');
+  for (let i = 0; i < n; i++) await expect(boxes.nth(i)).toBeChecked();
+  await expect(page.locator('table.ranking tbody tr')).toHaveCount(15);
+  // and the last box unticks again like any other
+  await boxes.nth(n - 1).uncheck();
+  await expect(page.locator('table.ranking tbody tr')).toHaveCount(14);
+});
+
 test('a URL round trip restores the view and filters; back and forward move between states', async ({ page, context }) => {
   await open(page, '?view=ranking');
   await page.getByLabel('年度', { exact: true }).selectOption('2022');

@@ -444,9 +444,11 @@ function scaleTable(r: ScaleResult): string {
     ['JS 堆峰值（主线程，首屏 / 筛选 / 导入）', `${fmtBytes(fv.jsHeapPeak || null)} / ${fmtBytes(ch.jsHeapPeak || null)} / ${fmtBytes(r.import.jsHeapPeak || null)}`],
     ['渲染进程内存峰值 VmHWM（首屏 / 筛选 / 导入 / 下限）', `${fmtBytes(fv.rendererPeak || null)} / ${fmtBytes(ch.rendererPeak || null)} / ${fmtBytes(r.import.rendererPeak || null)} / ${fmtBytes(r.floor.rendererPeak || null)}`],
     [
-      '导入数据面板（读取+载入）',
+      '导入数据面板（读取+载入，到看板显示新数据）',
       withStatus(
-        im ? `${fmtRate(r.csv.bytes, importMs(im))}（读取 ${fmtMs(im.readMs)}，${fmtRate(r.csv.bytes, im.readMs)}；载入 ${fmtMs(im.loadMs)}；${im.reports} 份；最长帧间隔 ${fmtMs(im.frames.maxGap)}）` : '—',
+        im
+          ? `${fmtRate(r.csv.bytes, importMs(im))}（读取 ${fmtMs(im.readMs)}，${fmtRate(r.csv.bytes, im.readMs)}；载入 ${fmtMs(im.loadMs)}；${im.reports} 份；最长帧间隔 ${fmtMs(im.frames.maxGap)}；随后保存到 IndexedDB ${fmtMs(im.saveMs)}）`
+          : '—',
         r.import.status,
       ),
     ],

@@ -5,7 +5,7 @@ import { evaluate, measure } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
-import { datasetSummary, perTown, ranking, reportValues } from './queries/index.ts';
+import { datasetSummary, listTowns, perTown, ranking, reportValues } from './queries/index.ts';
 import { REPORTS, createReportsTable, insertReports, refreshTowns, replaceAllReports } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import { nodeSql } from './testing/node-sql.ts';
@@ -157,6 +157,23 @@ describe('replacing every report at once', () => {
     expect((await ranking(db, 'pub_volume', 2023)).map((r) => r.town)).toEqual(['新名镇']);
     await replaceAllReports(db, [{ ...first, town: '第三个名字', county: '另一县', year: 2025 }], () => 'imported');
     expect((await ranking(db, 'pub_volume', 2025)).map((r) => [r.town, r.county])).toEqual([['第三个名字', '另一县']]);
+  }, 30_000);
+
+  it('reads the town names once per version of the data, the first time with the town list', async () => {
+    const db = await nodeSql();
+    await createReportsTable(db);
+    await insertReports(db, reports, 'embedded');
+    const seen: string[] = [];
+    const counting: SqlClient = { ...db, query: (q, p) => (seen.push(q), db.query(q, p)) };
+    await listTowns(counting);
+    seen.length = 0;
+    await ranking(counting, 'pub_volume', 2023);
+    await ranking(counting, 'pub_volume', 2022);
+    expect(seen).toHaveLength(2); // the two rankings, no names
+    await refreshTowns(db);
+    seen.length = 0;
+    await ranking(counting, 'pub_volume', 2023);
+    expect(seen).toHaveLength(2); // the names again, then the ranking
   }, 30_000);
 
   it('leaves the data exactly as it was when the new set cannot be written', async () => {

@@ -3,6 +3,7 @@ import { METRICS } from '../../model/catalogue.ts';
 import type { Report } from '../../model/report.ts';
 import { REPORTS, TOWNS } from '../reports-table.ts';
 import { scopeSql, type Scope } from './scope.ts';
+import { rememberTownLabels, townsVersion } from './per-town.ts';
 import type { SqlClient } from '../sql.ts';
 
 export interface DatasetSummary {
@@ -48,11 +49,14 @@ export interface TownInfo {
 
 /** Every town in the data, in official code order (towns without a code last, by name). */
 export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
-  return sql.query<TownInfo>(
+  const at = townsVersion();
+  const rows = await sql.query<TownInfo>(
     `SELECT t.town_key, t.town, t.town_code, t.county, CAST(COUNT(r.town_key) AS INTEGER) AS reports
      FROM ${TOWNS} t LEFT JOIN ${REPORTS} r ON r.town_key = t.town_key
      GROUP BY ALL ORDER BY ANY_VALUE(t.ord)`,
   );
+  rememberTownLabels(sql, rows, at);
+  return rows;
 }
 
 /** One report's stored values (identity and every metric column), or null. */
