@@ -126,28 +126,32 @@ export async function pageState(page: Page): Promise<string> {
  * Wait until the view is complete; throws with the app's own message if it reports an error. The
  * check runs in the page frame by frame (page.waitForFunction would compile the string with eval,
  * which the page's CSP forbids; page.evaluate goes through the DevTools protocol instead).
+ * Returns when, in milliseconds from the page's navigation start (performance.now() in the page),
+ * the view was seen complete: the time from navigation to the complete view, without the time the
+ * benchmark spends creating browser contexts and talking to the browser.
  */
-export async function waitComplete(page: Page, timeout: number): Promise<void> {
+export async function waitComplete(page: Page, timeout: number): Promise<number> {
   const poll = page.evaluate(`new Promise((done) => {
     const t0 = performance.now();
     const check = () => {
-      if (${COMPLETE_EXPR}) done(true);
+      if (${COMPLETE_EXPR}) done(performance.now());
       else if (performance.now() - t0 > ${timeout}) done(false);
       else requestAnimationFrame(check);
     };
     check();
-  })`);
+  })`) as Promise<number | false>;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), timeout + 2000)));
   poll.catch(() => {});
-  const ok = await Promise.race([poll, late]).finally(() => clearTimeout(timer));
-  if (!ok) {
+  const at = await Promise.race([poll, late]).finally(() => clearTimeout(timer));
+  if (at === false) {
     const e = new Error(`视图 ${(timeout / 1000).toFixed(0)} s 内未完成`);
     e.name = 'TimeoutError';
     throw e;
   }
   const err = await appError(page);
   if (err) throw new Error(`看板报告错误：${err}`);
+  return at;
 }
 
 /** DuckDB's start-up as measured by the page itself (DatasetState.duckdbStartMs → main[data-duckdb-ms]). */
