@@ -215,6 +215,11 @@ export const partLength = (p: SetPart): number => p.rows?.length ?? p.set.column
 /** The parts, in order, as one set (the arrays are copied). */
 export function concatParts(parts: readonly SetPart[]): ReportSet {
   if (parts.length === 1 && !parts[0]!.rows) return parts[0]!.set;
+  // one part: its rows once, not copied a second time into the result
+  if (parts.length === 1) {
+    const { set, rows } = parts[0]!;
+    return { columns: selectRows(set.columns, rows!), keys: Array.from(rows!, (r) => set.keys[r]!) };
+  }
   const n = parts.reduce((a, p) => a + partLength(p), 0);
   const out = emptyColumns(n);
   const keys: string[] = [];
