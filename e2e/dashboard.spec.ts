@@ -84,6 +84,35 @@ test('filter changes update every chart of the view', async ({ page }) => {
   }
 });
 
+test('the ranking table sorts by its columns, 未报告 always last', async ({ page }) => {
+  await open(page, '?view=ranking&year=2023&measure=pub_other');
+  const table = page.locator('table.ranking');
+  const read = () =>
+    table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').trim());
+        return { rank: cells[0]!, value: cells[2]!, delta: cells[3]! };
+      }),
+    );
+  const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
+  const check = (rows: { rank: string; value: string }[], order: 1 | -1) => {
+    const ranked = rows.filter((r) => r.rank !== '—');
+    const unranked = rows.filter((r) => r.rank === '—');
+    expect(rows.slice(ranked.length)).toEqual(unranked); // 未报告 last
+    for (let i = 1; i < ranked.length; i++) expect(order * (num(ranked[i]!.rank) - num(ranked[i - 1]!.rank))).toBeGreaterThanOrEqual(0);
+    return { ranked, unranked };
+  };
+  const first = check(await read(), 1);
+  expect(first.ranked.length).toBeGreaterThan(1);
+  expect(first.unranked.length).toBeGreaterThan(0);
+  await table.getByRole('button', { name: /^排名( [▲▼])?$/ }).click();
+  await expect(table.locator('th[aria-sort="descending"]')).toHaveCount(1);
+  check(await read(), -1);
+  await table.getByRole('button', { name: /^同比增减/ }).click();
+  const byDelta = (await read()).filter((r) => r.rank !== '—' && /\d/.test(r.delta)).map((r) => num(r.delta));
+  expect(byDelta).toEqual([...byDelta].sort((a, b) => b - a));
+});
+
 test('the 镇街 boxes always show the selection: unticking the last town selects 全部 with every box ticked', async ({ page }) => {
   await open(page, '?view=ranking');
   await page.locator('.picker summary').click();
