@@ -16,51 +16,29 @@ export function rowsToCheck(c: ReportColumns, start = 0, end = c.length): Uint8A
   const flag = new Uint8Array(n);
   const left = new Float64Array(n);
   const right = new Float64Array(n);
-  if (start % 8 === 0) {
-    // Whole bytes of the validity bitmaps: a rule applies where all its terms are stated (the
-    // bitmaps ANDed), and its sums are added without a test per value (a value is only read
-    // where it is stated). About 3× faster than testing each bit; the same flags.
-    const bytes = Math.ceil(n / 8);
-    const stated = new Uint8Array(bytes);
-    const first = start >> 3;
-    for (const eq of RULE_SUMS) {
-      stated.fill(0xff);
-      left.fill(0);
-      right.fill(0);
-      for (const [ids, acc] of [
-        [eq.left, left],
-        [eq.right, right],
-      ] as const) {
-        for (const id of ids) {
-          const { values, valid } = c.metrics[INDEX.get(id)!]!;
-          for (let b = 0; b < bytes; b++) stated[b]! &= valid[first + b] ?? 0;
-          if (values instanceof Int32Array) addInts(acc, values, start, n);
-          else addFloats(acc, values, start, n);
-        }
+  // Parts starting on a whole byte of the validity bitmaps (as the import reads them) test validity
+  // a byte at a time: a rule applies where all its terms are stated (the bitmaps ANDed), and its
+  // sums are added without a test per value (a value is only read where it is stated). About 3×
+  // faster than testing each bit; the same flags.
+  const aligned = start % 8 === 0;
+  const stated = new Uint8Array(aligned ? Math.ceil(n / 8) : n);
+  for (const eq of RULE_SUMS) {
+    stated.fill(aligned ? 0xff : 1);
+    left.fill(0);
+    right.fill(0);
+    for (const [ids, acc] of [
+      [eq.left, left],
+      [eq.right, right],
+    ] as const) {
+      for (const id of ids) {
+        const col = c.metrics[INDEX.get(id)!]!;
+        if (aligned) addByBytes(acc, stated, col.values, col.valid, start, n);
+        else addByBits(acc, stated, col.values, col.valid, start, n);
       }
+    }
+    if (aligned) {
       for (let k = 0; k < n; k++) if ((stated[k >> 3]! >> (k & 7)) & 1 && Math.abs(left[k]! - right[k]!) >= 1e-9) flag[k] = 1;
-    }
-  } else {
-    const stated = new Uint8Array(n);
-    for (const eq of RULE_SUMS) {
-      stated.fill(1);
-      left.fill(0);
-      right.fill(0);
-      for (const [ids, acc] of [
-        [eq.left, left],
-        [eq.right, right],
-      ] as const) {
-        for (const id of ids) {
-          const col = c.metrics[INDEX.get(id)!]!;
-          for (let k = 0; k < n; k++) {
-            const i = start + k;
-            if (isValid(col.valid, i)) acc[k] = acc[k]! + col.values[i]!;
-            else stated[k] = 0;
-          }
-        }
-      }
-      for (let k = 0; k < n; k++) if (stated[k] && Math.abs(left[k]! - right[k]!) >= 1e-9) flag[k] = 1;
-    }
+    } else for (let k = 0; k < n; k++) if (stated[k] && Math.abs(left[k]! - right[k]!) >= 1e-9) flag[k] = 1;
   }
   // R7: a negative or fractional count, a fractional change, a negative amount, a 规章 count other
   // than 0. Counts and changes are held as integers (Int32Array): only their sign and, for 规章,
@@ -85,11 +63,23 @@ export function rowsToCheck(c: ReportColumns, start = 0, end = c.length): Uint8A
 }
 
 // One loop per array type: a loop that reads both Int32Array and Float64Array runs several times slower.
+function addByBytes(acc: Float64Array, stated: Uint8Array, values: Int32Array | Float64Array, valid: Uint8Array, start: number, n: number): void {
+  const first = start >> 3;
+  for (let b = 0; b < stated.length; b++) stated[b]! &= valid[first + b] ?? 0;
+  if (values instanceof Int32Array) addInts(acc, values, start, n);
+  else addFloats(acc, values, start, n);
+}
 function addInts(acc: Float64Array, values: Int32Array, start: number, n: number): void {
   for (let k = 0; k < n; k++) acc[k]! += values[start + k]!;
 }
-function addFloats(acc: Float64Array, values: Int32Array | Float64Array, start: number, n: number): void {
+function addFloats(acc: Float64Array, values: Float64Array, start: number, n: number): void {
   for (let k = 0; k < n; k++) acc[k]! += values[start + k]!;
+}
+function addByBits(acc: Float64Array, stated: Uint8Array, values: Int32Array | Float64Array, valid: Uint8Array, start: number, n: number): void {
+  for (let k = 0; k < n; k++) {
+    if (isValid(valid, start + k)) acc[k]! += values[start + k]!;
+    else stated[k] = 0;
+  }
 }
 function flagInts(flag: Uint8Array, values: Int32Array, valid: Uint8Array, start: number, n: number, test: 'negative' | 'nonzero'): void {
   for (let k = 0; k < n; k++) {
