@@ -13,6 +13,7 @@ import {
   formatShort,
   grid,
   headerLayout,
+  notDrawn,
   num,
   percentCell,
   titleOption,
@@ -37,8 +38,7 @@ export function townTrendChart(input: TownTrendInput): ChartSpec {
   const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
   const valuesOf = (s: TrendSeries) => years.map((y) => num(s.points.find((p) => p.year === y)?.value));
   const drawn = input.series.map((s) => ({ s, values: valuesOf(s) })).filter((d) => d.values.some((v) => v !== null));
-  const drawnSet = new Set(drawn.map((d) => d.s));
-  const unreported = input.series.filter((s) => !drawnSet.has(s)).map((s) => s.town);
+  const unreported = notDrawn(input.series, drawn.map((d) => d.s)).map((s) => s.town);
   const title = `${yearRange(from, to)}各${input.unit ?? '镇街'}${m.label}变化`;
   const subtext = unreportedSubtitle(unreported, '各年均未报告');
   const { legendTop, top } = headerLayout(subtext, true);

@@ -5,7 +5,7 @@
  * table columns compress well: the same layout serves 15 towns and 290,000 reports.
  */
 import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
-import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
+import { boolVector, utf8Vector } from './arrow-columns.ts';
 import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
@@ -68,7 +68,8 @@ let stores = 0;
 
 /**
  * Bumped whenever the towns table may change (before and after it is rebuilt, and on a switch of
- * store), so that what is remembered of it (queries/per-town.ts townLabels) is read again.
+ * store), so that what is remembered of it (queries/per-town.ts townLabels) is read again: the
+ * one version number of the table, whichever store holds it.
  */
 export let townsGeneration = 0;
 
@@ -98,28 +99,6 @@ export async function createReportsTable(sql: SqlClient, expectedReports = 0): P
   await sql.exec(`${attachStore(expectedReports > COMPRESS_ABOVE)}; ${createReports(REPORTS)}; ${createTowns(TOWNS)};`);
 }
 
-/** Reports → an Arrow table whose columns match `reports`. */
-export function reportsToArrow(reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Table {
-  const originOf = typeof origin === 'function' ? origin : () => origin;
-  const col = <T>(f: (r: Report) => T) => reports.map(f);
-  const columns: Record<string, Vector> = {
-    town_key: utf8Vector(col(townKey)),
-    county: utf8Vector(col((r) => r.county)),
-    town: utf8Vector(col((r) => r.town)),
-    town_code: utf8Vector(col((r) => r.town_code)),
-    year: int16Vector(col((r) => r.year)),
-    layout: utf8Vector(col((r) => r.layout)),
-    source: utf8Vector(col((r) => r.source)),
-    synthetic: boolVector(col((r) => r.synthetic)),
-    origin: utf8Vector(col(originOf)),
-  };
-  for (const m of METRICS) {
-    const values = col((r) => r.metrics[m.id] ?? null);
-    columns[m.id] = m.kind === 'amount' ? float64Vector(values) : int32Vector(values);
-  }
-  return new Table(columns);
-}
-
 const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => b.toString(2).replace(/0/g, '').length);
 
 /** Nulls among the first n bits of a validity bitmap. */
@@ -145,7 +124,7 @@ function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Orig
     synthetic[k] = c.synthetic[rows[k]!] === 1;
   }
   return {
-    town_key: utf8Vector(code.map((x, k) => (x ? `code:${x}` : `name:${county[k]}/${town[k]}`))),
+    town_key: utf8Vector(code.map((town_code, k) => townKey({ county: county[k]!, town: town[k]!, town_code }))),
     county: utf8Vector(county),
     town: utf8Vector(town),
     town_code: utf8Vector(code),
@@ -286,34 +265,20 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   await sql.exec(`DETACH ${old}`);
 }
 
-/** Reports per Arrow batch: building one takes the main thread ~100 ms, so the page keeps drawing between batches. */
-const BATCH = 5000;
-
-let batch = 0;
-
-async function appendTo(sql: SqlClient, table: string, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)) {
-  for (let start = 0; start < reports.length; start += BATCH) {
-    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    const staging = `staging_${++batch}`;
-    await sql.insertArrow(reportsToArrow(reports.slice(start, start + BATCH), origin), staging);
-    try {
-      await sql.exec(`INSERT INTO ${table} BY NAME SELECT * FROM ${staging}`);
-    } finally {
-      await sql.exec(`DROP TABLE IF EXISTS ${staging}`);
-    }
-  }
+/** Report objects as parts to load, by origin (for tests and tools that hold Report objects). */
+function partsOfReports(reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): LoadPart[] {
+  const originOf = typeof origin === 'function' ? origin : () => origin;
+  return (['embedded', 'imported'] as const)
+    .map((o) => ({ set: setFromReports(reports.filter((r) => originOf(r) === o)), origin: o }))
+    .filter((p) => p.set.keys.length > 0);
 }
 
-/** Append reports to the reports table (through a staging table, matched by column name). */
+/** Append reports given as Report objects (through the same columns and Arrow batches as insertParts). */
 export async function insertReports(sql: SqlClient, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Promise<void> {
-  await appendTo(sql, REPORTS, reports, origin);
-  await refreshTowns(sql);
+  await insertParts(sql, partsOfReports(reports, origin));
 }
 
 /** Replace every report by a new set given as Report objects (the same mechanism as replaceAllParts). */
 export async function replaceAllReports(sql: SqlClient, reports: readonly Report[], origin: (r: Report) => Origin): Promise<void> {
-  const parts = (['embedded', 'imported'] as const)
-    .map((o) => ({ set: setFromReports(reports.filter((r) => origin(r) === o)), origin: o }))
-    .filter((p) => p.set.keys.length > 0);
-  await replaceAllParts(sql, parts);
+  await replaceAllParts(sql, partsOfReports(reports, origin));
 }

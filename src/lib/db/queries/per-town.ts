@@ -96,29 +96,26 @@ interface TownLabel {
   county: string;
 }
 
-const labelCache = new WeakMap<SqlClient, { generation: number; store: string; labels: Map<string, TownLabel> }>();
-
-/** The version of the towns table now: compare before and after reading it. */
-export const townsVersion = (): { generation: number; store: string } => ({ generation: townsGeneration, store: TOWNS });
+const labelCache = new WeakMap<SqlClient, { generation: number; labels: Map<string, TownLabel> }>();
 
 /**
  * Remember rows read from the whole towns table (its version taken before reading) as the labels
  * of that version; listTowns does, so that the first ranking needs no query of its own. Rows read
  * while the table changed are not kept.
  */
-export function rememberTownLabels(sql: SqlClient, rows: readonly (TownLabel & { town_key: string })[], at: { generation: number; store: string }): Map<string, TownLabel> {
+export function rememberTownLabels(sql: SqlClient, rows: readonly (TownLabel & { town_key: string })[], generation: number): Map<string, TownLabel> {
   const labels = new Map(rows.map((r) => [r.town_key, { town: r.town, town_code: r.town_code, county: r.county }]));
-  if (at.generation === townsGeneration && at.store === TOWNS) labelCache.set(sql, { ...at, labels });
+  if (generation === townsGeneration) labelCache.set(sql, { generation, labels });
   return labels;
 }
 
 /** Every town's name, code and county by key, read once per version of the towns table. */
 async function townLabels(sql: SqlClient, reread = false): Promise<Map<string, TownLabel>> {
   const hit = labelCache.get(sql);
-  if (!reread && hit && hit.generation === townsGeneration && hit.store === TOWNS) return hit.labels;
-  const at = townsVersion();
+  if (!reread && hit && hit.generation === townsGeneration) return hit.labels;
+  const generation = townsGeneration;
   const rows = await sql.query<TownLabel & { town_key: string }>(`SELECT town_key, town, town_code, county FROM ${TOWNS}`);
-  return rememberTownLabels(sql, rows, at);
+  return rememberTownLabels(sql, rows, generation);
 }
 
 /**

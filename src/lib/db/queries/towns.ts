@@ -1,9 +1,9 @@
 /** The towns and years in the data, a summary of it, and one report's stored values. */
 import { METRICS } from '../../model/catalogue.ts';
 import type { Report } from '../../model/report.ts';
-import { REPORTS, TOWNS } from '../reports-table.ts';
+import { REPORTS, TOWNS, townsGeneration } from '../reports-table.ts';
 import { scopeSql, type Scope } from './scope.ts';
-import { rememberTownLabels, townsVersion } from './per-town.ts';
+import { rememberTownLabels } from './per-town.ts';
 import type { SqlClient } from '../sql.ts';
 
 export interface DatasetSummary {
@@ -49,13 +49,13 @@ export interface TownInfo {
 
 /** Every town in the data, in official code order (towns without a code last, by name). */
 export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
-  const at = townsVersion();
+  const generation = townsGeneration; // the towns table's version before reading it
   const rows = await sql.query<TownInfo>(
     `SELECT t.town_key, t.town, t.town_code, t.county, CAST(COUNT(r.town_key) AS INTEGER) AS reports
      FROM ${TOWNS} t LEFT JOIN ${REPORTS} r ON r.town_key = t.town_key
      GROUP BY ALL ORDER BY ANY_VALUE(t.ord)`,
   );
-  rememberTownLabels(sql, rows, at);
+  rememberTownLabels(sql, rows, generation);
   return rows;
 }
 
