@@ -79,11 +79,10 @@ function metricColumns(plan: StagePlan, prefix = ''): (m: number) => string | nu
 
 /**
  * How many of the rows listed in `checks` (columns f, r, sum: file, staged row, expected
- * checksum) the staged table `table` of file `f` lacks or reads with another checksum.
+ * checksum) the staged table `table` of file `f` lacks or reads with another checksum (`bad`).
  */
 export function verifySql(table: string, checks: string, f: number): string {
-  return `SELECT CAST(count(*) AS INTEGER) AS n,
-                 CAST(count(*) FILTER (WHERE s.rowid IS NULL OR c.sum <> s.chk) AS INTEGER) AS bad
+  return `SELECT CAST(count(*) FILTER (WHERE s.rowid IS NULL OR c.sum <> s.chk) AS INTEGER) AS bad
           FROM ${checks} c LEFT JOIN ${table} s ON s.rowid = c.r
           WHERE c.f = ${f}`;
 }

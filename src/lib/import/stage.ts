@@ -92,9 +92,8 @@ export async function verifyStage(sql: SqlClient, staged: readonly StagedFile[],
   try {
     await sql.insertArrow(table, checks);
     for (const s of staged) {
-      const expected = rows.filter((i) => origin.file[i] === s.f).length;
-      const [res] = await sql.query<{ n: number; bad: number }>(verifySql(s.table, checks, s.f));
-      if (res && res.n === expected && res.bad === 0) kept.push(s);
+      const [res] = await sql.query<{ bad: number }>(verifySql(s.table, checks, s.f));
+      if (res?.bad === 0) kept.push(s);
       else await sql.exec(`DROP TABLE IF EXISTS ${s.table}`);
     }
   } finally {
@@ -103,7 +102,9 @@ export async function verifyStage(sql: SqlClient, staged: readonly StagedFile[],
   if (kept.length === 0) return null;
   const keptFiles = new Set(kept.map((s) => s.f));
   const at = new Map<string, { f: number; r: number }>();
-  for (const i of rows) if (keptFiles.has(origin.file[i]!)) at.set(incoming.keys[i]!, { f: origin.file[i]!, r: origin.row[i]! - 2 });
+  rows.forEach((i, k) => {
+    if (keptFiles.has(f[k]!)) at.set(incoming.keys[i]!, { f: f[k]!, r: r[k]! });
+  });
   return { files: kept, at };
 }
 

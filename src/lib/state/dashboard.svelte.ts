@@ -33,6 +33,18 @@ function drillChange(area: string): Partial<DashboardState> | null {
   return level === null ? null : { within: area, level: childLevel(level)!, towns: null };
 }
 
+const sameList = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Whether two states are the same, field by field (a selection may hold 41,351 towns: no JSON of it on every change). */
+function sameState(a: DashboardState, b: DashboardState): boolean {
+  return (Object.keys(a) as (keyof DashboardState)[]).every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return Array.isArray(x) || Array.isArray(y) ? sameList(x as string[] | null, y as string[] | null) : x === y;
+  });
+}
+
 export class DashboardStore {
   state = $state.raw<DashboardState>(null as unknown as DashboardState);
   /** notes about values in the URL that were not valid, shown until the next change */
@@ -80,7 +92,7 @@ export class DashboardStore {
     // highlighted cells belong to the finding that opened 镇街详情; any other change drops them
     const next = { ...this.state, cells: [], ...change };
     if (next.from > next.to) [next.from, next.to] = [next.to, next.from];
-    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    if (sameState(next, this.state)) return;
     this.state = next;
     this.notes = [];
     history.pushState(null, '', this.href(next));
