@@ -104,8 +104,7 @@ export const browserSql: SqlClient = {
     // statements prepared against a table that changed shape must be prepared again
     await resetStatements();
   },
-  // on the shared connection too: a connection of its own cost two round trips to the worker
-  // (~20 ms of the ~250 ms between DuckDB's start and the loaded data, for a county)
+  // on the shared connection too: a connection of its own cost two round trips to the worker per insert
   async insertArrow(table: Table, name: string): Promise<void> {
     await (await readConnection()).insertArrowTable(table, { name, create: true });
   },

@@ -5,7 +5,7 @@
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
 import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
-import { composeParts, NO_IMPORTED, shownIndex, type ImportedSet } from '../import/compose-columns.ts';
+import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
@@ -108,11 +108,6 @@ export class DatasetState {
       this.error = e instanceof Error ? e.message : String(e);
       this.status = 'error';
     }
-  }
-
-  /** Where each report shown now is, by report key. */
-  shownIndex(): ReturnType<typeof shownIndex> {
-    return shownIndex(this.embedded, this.imported);
   }
 
   private async refresh(): Promise<void> {
