@@ -351,6 +351,8 @@ export interface ImportResult {
   saveMs: number;
   reports: number;
   frames: FrameStats;
+  /** the import's named points on the page's clock (importMarks) */
+  marks: Record<string, number>;
 }
 
 /**
@@ -378,7 +380,33 @@ export async function importThroughPanel(page: Page, file: string, timeout: numb
   const t2 = Date.now();
   await page.getByRole('status').filter({ hasText: '已保存在本浏览器中' }).waitFor({ timeout: Math.max(1000, timeout - readMs - loadMs) });
   const saveMs = Date.now() - t2;
-  return { readMs, loadMs, saveMs, reports, frames };
+  const marks = await importMarks(page);
+  return { readMs, loadMs, saveMs, reports, frames, marks };
+}
+
+/** The import's named points (src/lib/state/import.svelte.ts mark), the last of each, in ms of the page's clock. */
+export async function importMarks(page: Page): Promise<Record<string, number>> {
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('zwgk:import:'))
+      .map((m) => [m.name.slice('zwgk:import:'.length), m.startTime] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Where an import's time went, from its marks: [label, seconds] rows. */
+export function importBreakdown(m: Record<string, number>): [string, string][] {
+  const s = (a: string, b: string) => (m[a] !== undefined && m[b] !== undefined ? `${((m[b]! - m[a]!) / 1000).toFixed(2)} 秒` : '—');
+  return [
+    ['  工作线程读完（解码、解析、校验）', s('read', 'parsed')],
+    ['  DuckDB 读完（read_csv 到暂存表）', s('read', 'stage-read')],
+    ['  DuckDB 算完每行校验和', s('read', 'stage-checked')],
+    ['  两边读法核对一致', s('read', 'verified')],
+    ['  确定载入哪些报告', s('apply', 'accepted')],
+    ['  写入数据库（暂存表成为报告表）', s('apply', 'stored')],
+    ['  看板查询完成', s('apply', 'shown')],
+  ];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boolVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
+import { Table } from 'apache-arrow';
+import { boolVector, dictionaryVector, float64Vector, int16Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
+import { nodeSql } from './testing/node-sql.ts';
 
 describe('arrow columns built without builders', () => {
   it.each([
@@ -24,4 +26,16 @@ describe('arrow columns built without builders', () => {
     // each half alone is written as U+FFFD, as TextEncoder does; joined they would make one character
     expect([...utf8Vector(['a\ud840', '\udc00b', null])]).toEqual(['a\ufffd', '\ufffdb', null]);
   });
+
+  it('dictionary vectors keep values, repeats and nulls, and DuckDB reads them as text', async () => {
+    const s = ['汶上县', '汶上县', null, '嘉祥县', '汶上县', '', "'); DROP TABLE reports; --", '嘉祥县'];
+    const v = dictionaryVector(s);
+    expect([...v]).toEqual(s);
+    expect(v.nullCount).toBe(1);
+    const sql = await nodeSql();
+    await sql.insertArrow(new Table({ i: int32Vector(s.map((_, i) => i)), county: v }), 'dict_test');
+    const rows = await sql.query<{ county: string | null; t: string }>('SELECT county, typeof(county) AS t FROM dict_test ORDER BY i');
+    expect(rows.map((r) => r.county)).toEqual(s);
+    expect(rows[0]!.t).toBe('VARCHAR');
+  }, 30_000);
 });

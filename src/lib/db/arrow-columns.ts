@@ -3,7 +3,7 @@
  * compile a validity function with `new Function`, which the app's Content-Security-Policy
  * forbids (and which is slower for large columns).
  */
-import { Bool, Float64, Int16, Int32, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Bool, Dictionary, Float64, Int16, Int32, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 
 function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCount: number } {
   const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
@@ -78,4 +78,37 @@ export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
     }
   }
   return makeVector(makeData({ type: new Utf8(), length: n, data, valueOffsets, ...validity(values) }));
+}
+
+/**
+ * Strings with few distinct values (a county, a layout, a source) → a dictionary-encoded Arrow
+ * vector: an index per row and each distinct string once, instead of every row's bytes.
+ */
+export function dictionaryVector(values: readonly (string | null)[]): Vector<Dictionary<Utf8, Int32>> {
+  const n = values.length;
+  const indices = new Int32Array(n);
+  const at = new Map<string, number>();
+  const distinct: string[] = [];
+  let last: string | null = null;
+  let lastIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    // consecutive rows often repeat a value (a town's years): no lookup for those
+    if (v === last) {
+      indices[i] = lastIndex;
+      continue;
+    }
+    let k = at.get(v);
+    if (k === undefined) {
+      k = distinct.length;
+      distinct.push(v);
+      at.set(v, k);
+    }
+    indices[i] = k;
+    last = v;
+    lastIndex = k;
+  }
+  const type = new Dictionary(new Utf8(), new Int32());
+  return makeVector(makeData({ type, length: n, data: indices, dictionary: utf8Vector(distinct), ...validity(values) }));
 }

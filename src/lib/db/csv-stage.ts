@@ -54,60 +54,127 @@ const column = (i: number) => `c${i}`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * CREATE TABLE `table` from the registered file `file` as the plan says (counts as BIGINT, amounts
- * as DOUBLE, the rest as text), with each row's checksum (ingest/checksum.ts) in column `chk`:
- * computed while DuckDB reads, which runs beside the worker's reading, rather than after it.
+ * The identity columns of the reports table (reports-table.ts), in its order, with their types:
+ * a staged table has them too, empty until the load fills them from the worker's reading.
+ */
+export const IDENTITY_COLUMNS = [
+  ['town_key', 'VARCHAR'],
+  ['county', 'VARCHAR'],
+  ['town', 'VARCHAR'],
+  ['town_code', 'VARCHAR'],
+  ['year', 'SMALLINT'],
+  ['layout', 'VARCHAR'],
+  ['source', 'VARCHAR'],
+  ['synthetic', 'BOOLEAN'],
+  ['origin', 'VARCHAR'],
+] as const;
+
+const metricType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
+
+/**
+ * CREATE TABLE `table` from the registered file `file` as the plan says, in the layout of the
+ * reports table (reports-table.ts): empty identity columns, then every catalogue metric (NULL
+ * where the file has no column for it). Counts and changes are read as INTEGER, amounts as DOUBLE,
+ * as the table stores them (a count beyond INTEGER, which the worker rejects anyway, makes DuckDB
+ * refuse the file: it is then loaded from the worker's reading); other columns are not kept. A staged table whose rows the load takes (most often all of them) thereby becomes the new
+ * reports table without a copy (adoptStagedSql).
  */
 export function stageSql(plan: StagePlan, table: string, file: string): string {
   const columns = plan.metrics
-    .map((m, i) => `${literal(column(i))}: ${literal(m === null ? 'VARCHAR' : METRICS[m]!.kind === 'amount' ? 'DOUBLE' : 'BIGINT')}`)
+    .map((m, i) => `${literal(column(i))}: ${literal(m === null ? 'VARCHAR' : metricType(METRICS[m]!.kind))}`)
     .join(', ');
   const nulls = [...EMPTY_MARKS].map(literal).join(', ');
-  return `CREATE TABLE ${table} AS SELECT *, (${checksumSql(metricColumns(plan))}) AS chk
+  const at = metricColumns(plan);
+  // staged rows are imported ones; their other identity columns come from the worker's reading
+  const identity = IDENTITY_COLUMNS.map(([name, type]) => (name === 'origin' ? `CAST('imported' AS VARCHAR) AS origin` : `CAST(NULL AS ${type}) AS ${name}`));
+  const metrics = METRICS.map((m, k) => `${at(k) ?? `CAST(NULL AS ${metricType(m.kind)})`} AS ${sqlIdent(m.id)}`);
+  return `CREATE TABLE ${table} AS SELECT ${[...identity, ...metrics].join(', ')}
     FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ${literal(plan.delimiter)}, quote = '"', escape = '"',
                   columns = {${columns}}, nullstr = [${nulls}])`;
 }
 
-/** Where each metric is in the staged table, by METRICS index. */
-function metricColumns(plan: StagePlan, prefix = ''): (m: number) => string | null {
+/**
+ * CREATE TABLE `checks` with each row of the staged table `table` (r: its rowid) and the checksum
+ * of its values as stored (chk, ingest/checksum.ts), for verifyStage (import/stage.ts). Run right after staging,
+ * while the worker is still reading: in the CREATE TABLE of the stage itself it cost ~2 s more.
+ */
+export function checksumTableSql(plan: StagePlan, table: string, checks: string): string {
+  const present = new Set(plan.metrics.filter((m): m is number => m !== null));
+  return `CREATE TABLE ${checks} AS SELECT CAST(rowid AS INTEGER) AS r, (${checksumSql((k) => (present.has(k) ? sqlIdent(METRICS[k]!.id) : null))}) AS chk FROM ${table}`;
+}
+
+/** Where each metric is in the file's columns (c0, c1, …), by METRICS index. */
+function metricColumns(plan: StagePlan): (m: number) => string | null {
   const at = new Map<number, string>();
   plan.metrics.forEach((m, i) => {
-    if (m !== null) at.set(m, `${prefix ? `${prefix}.` : ''}${column(i)}`);
+    if (m !== null) at.set(m, column(i));
   });
   return (m) => at.get(m) ?? null;
 }
 
 /**
- * How many of the rows listed in `checks` (columns f, r, sum: file, staged row, expected
- * checksum) the staged table `table` of file `f` lacks or reads with another checksum (`bad`).
+ * The checksums of a staged file's rows (`checks`, checksumTableSql) as one list in row order
+ * (chk), with how many rows there are (n) and the first and last row number (lo, hi).
  */
-export function verifySql(table: string, checks: string, f: number): string {
-  return `SELECT CAST(count(*) FILTER (WHERE s.rowid IS NULL OR c.sum <> s.chk) AS INTEGER) AS bad
-          FROM ${checks} c LEFT JOIN ${table} s ON s.rowid = c.r
-          WHERE c.f = ${f}`;
-}
+export const checksumListSql = (checks: string) =>
+  `SELECT list(chk ORDER BY r) AS chk, CAST(count(*) AS INTEGER) AS n, CAST(min(r) AS INTEGER) AS lo, CAST(max(r) AS INTEGER) AS hi FROM ${checks}`;
 
 /**
- * Append to `target` the reports listed in `ids` (identity columns as the reports table has them,
- * and f, r: file and staged row) for file `f`: identity from `ids`, metric values from the staged
- * table. Rows go in in the file's order; no ORDER BY, which sorted every wide row (~1 s).
+ * The identity columns of a staged load, from the table of identities aliased `i` (which has all
+ * but town_key and origin): town_key made as model/report.ts townKey makes it; origin is the
+ * staged table's own ('imported').
  */
-export function loadStagedSql(plan: StagePlan, table: string, ids: string, f: number, target: string): string {
-  const at = metricColumns(plan, 's');
-  const metrics = METRICS.flatMap((m, k) => {
-    const col = at(k);
-    return col === null ? [] : [`CAST(${col} AS ${m.kind === 'amount' ? 'DOUBLE' : 'INTEGER'}) AS ${sqlIdent(m.id)}`];
-  });
+const IDENTITY_VALUES: readonly (readonly [string, string])[] = IDENTITY_COLUMNS.filter(([name]) => name !== 'origin').map(([name]) => [
+  name,
+  name === 'town_key'
+    ? `CASE WHEN coalesce(i.town_code, '') <> '' THEN 'code:' || i.town_code ELSE 'name:' || i.county || '/' || i.town END`
+    : `i.${name}`,
+]);
+
+/**
+ * Append to `target` the reports listed in `ids` (identity columns as the reports table has them
+ * but town_key and origin, and f, r: file and staged row) for file `f`: identity from `ids`, metric values
+ * from the staged table. Rows go in in the file's order; no ORDER BY, which sorted every wide
+ * row (~1 s).
+ */
+export function loadStagedSql(table: string, ids: string, f: number, target: string): string {
   return `INSERT INTO ${target} BY NAME
-          SELECT i.town_key, i.county, i.town, i.town_code, i.year, i.layout, i.source, i.synthetic, i.origin${metrics.length > 0 ? ', ' + metrics.join(', ') : ''}
+          SELECT ${IDENTITY_VALUES.map(([name, value]) => `${value} AS ${name}`).join(', ')}, s.origin, ${METRICS.map((m) => `s.${sqlIdent(m.id)}`).join(', ')}
           FROM ${table} s JOIN ${ids} i ON s.rowid = i.r
           WHERE i.f = ${f}`;
 }
 
-/** Read a registered file into a new staged table; false when DuckDB cannot read it as planned. */
-export async function stageFile(sql: SqlClient, plan: StagePlan, table: string, file: string): Promise<boolean> {
+/**
+ * Give the rows of the staged table `table` of file `f` listed in `ids` their identity: the main
+ * step of making it a reports table in place (startAdoptSql is the first, finishAdoptSql the
+ * last). The values are not copied: this is what makes loading a country's file cost about as
+ * much as reading it.
+ */
+export function adoptStagedSql(table: string, ids: string, f: number): string {
+  // rowid: the staged row, as verifyStage compares it; no row has been deleted yet
+  return `UPDATE ${table} SET ${IDENTITY_VALUES.map(([name, value]) => `${name} = ${value}`).join(', ')}
+          FROM ${ids} i WHERE ${table}.rowid = i.r AND i.f = ${f}`;
+}
+
+/** The first step of adopting a staged table: its checksums go (verifyStage is done). */
+export const startAdoptSql = (checks: string) => `DROP TABLE IF EXISTS ${checks}`;
+
+/**
+ * The last step, once every report is in an adopted staged table: delete the rows that got no
+ * identity (rejected by the worker, or not taken).
+ */
+export const finishAdoptSql = (table: string) => `DELETE FROM ${table} WHERE town_key IS NULL`;
+
+/**
+ * Read a registered file into a new staged table and its checksums into `checks`; false when
+ * DuckDB cannot read it as planned.
+ */
+export async function stageFile(sql: SqlClient, plan: StagePlan, table: string, checks: string, file: string): Promise<boolean> {
   try {
     await sql.exec(stageSql(plan, table, file));
+    performance.mark('zwgk:import:stage-read');
+    await sql.exec(checksumTableSql(plan, table, checks));
+    performance.mark('zwgk:import:stage-checked');
     return true;
   } catch {
     await sql.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);

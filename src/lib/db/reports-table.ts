@@ -5,13 +5,13 @@
  * table columns compress well: the same layout serves 15 towns and 290,000 reports.
  */
 import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
-import { boolVector, utf8Vector } from './arrow-columns.ts';
+import { boolVector, dictionaryVector, utf8Vector } from './arrow-columns.ts';
 import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import type { SqlClient } from './sql.ts';
-import { loadStagedSql, type StagePlan } from './csv-stage.ts';
+import { adoptStagedSql, finishAdoptSql, loadStagedSql, startAdoptSql } from './csv-stage.ts';
 
 /** Where a report came from: the embedded dataset or a user's import. */
 export type Origin = 'embedded' | 'imported';
@@ -48,8 +48,9 @@ const createReports = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
 export const CREATE_REPORTS = createReports(REPORTS);
 
 /**
- * One row per town with its latest name and official order, kept beside `reports` so that queries
- * listing every town (including those without a report in a year) do not regroup the reports.
+ * One row per town with its latest name, official order and number of reports, kept beside
+ * `reports` so that queries listing every town (including those without a report in a year) do
+ * not regroup the reports.
  */
 export let TOWNS = `${STORE}.towns`;
 
@@ -85,14 +86,15 @@ export async function refreshTowns(sql: SqlClient): Promise<void> {
 async function refreshTownsTable(sql: SqlClient): Promise<void> {
   await sql.exec(
     `CREATE OR REPLACE TABLE ${TOWNS} AS
-     SELECT town_key, town, town_code, county, CAST(row_number() OVER (ORDER BY town_code NULLS LAST, county, town) AS INTEGER) AS ord
-     FROM (SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county
+     SELECT town_key, town, town_code, county, CAST(row_number() OVER (ORDER BY town_code NULLS LAST, county, town) AS INTEGER) AS ord, reports
+     FROM (SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county,
+                  CAST(count(*) AS INTEGER) AS reports
            FROM ${REPORTS} GROUP BY town_key)`,
   );
 }
 
 /** The towns table before any report is inserted (refreshTowns replaces it). */
-const createTowns = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER)`;
+const createTowns = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER, reports INTEGER)`;
 
 /** Create the store and its (empty) tables, in one round trip to the database worker. */
 export async function createReportsTable(sql: SqlClient, expectedReports = 0): Promise<void> {
@@ -110,8 +112,12 @@ function nullCount(valid: Uint8Array, n: number): number {
   return n - set;
 }
 
-/** The identity columns of `reports` for rows of `c`, as Arrow vectors in the table's order. */
-function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Origin): Record<string, Vector> {
+/**
+ * The identity columns of `reports` for rows of `c`, as Arrow vectors in the table's order; those
+ * with few distinct values dictionary-encoded. Without `origin` (null), also without `town_key`:
+ * a staged load has its origin and makes the key in SQL (csv-stage.ts).
+ */
+function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Origin | null): Record<string, Vector> {
   const n = rows.length;
   const pick = <T>(col: readonly T[]) => Array.from({ length: n }, (_, k) => col[rows[k]!]!);
   const county = pick(c.county);
@@ -124,15 +130,15 @@ function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Orig
     synthetic[k] = c.synthetic[rows[k]!] === 1;
   }
   return {
-    town_key: utf8Vector(code.map((town_code, k) => townKey({ county: county[k]!, town: town[k]!, town_code }))),
-    county: utf8Vector(county),
+    ...(origin ? { town_key: utf8Vector(code.map((town_code, k) => townKey({ county: county[k]!, town: town[k]!, town_code }))) } : {}),
+    county: dictionaryVector(county),
     town: utf8Vector(town),
     town_code: utf8Vector(code),
     year: makeVector(makeData({ type: new Int16(), length: n, data: year, nullCount: 0 })),
-    layout: utf8Vector(pick(c.layout)),
-    source: utf8Vector(pick(c.source)),
+    layout: dictionaryVector(pick(c.layout)),
+    source: dictionaryVector(pick(c.source)),
     synthetic: boolVector(synthetic),
-    origin: utf8Vector(new Array<string>(n).fill(origin)),
+    ...(origin ? { origin: dictionaryVector(new Array<string>(n).fill(origin)) } : {}),
   };
 }
 
@@ -163,7 +169,7 @@ export interface LoadPart extends SetPart {
  * the worker's reading: by report key, the staged file and row; per staged file, its table.
  */
 export interface LoadStage {
-  files: readonly { f: number; plan: StagePlan; table: string }[];
+  files: readonly { f: number; db: string; table: string; checks: string; compressed: boolean }[];
   at: ReadonlyMap<string, { f: number; r: number }>;
 }
 
@@ -174,10 +180,12 @@ let idTables = 0;
 
 /**
  * Load the rows of an imported part found in the stage: their identity through Arrow (9 columns),
- * their values copied from the staged tables inside DuckDB. Returns the rows left to load.
- * (The table's row order is not part of its meaning: every query orders what it returns.)
+ * their values copied from the staged tables inside DuckDB, except those of the staged file
+ * `adopted`, whose table is `target` itself (its rows only get their identity). Returns the rows
+ * left to load. (The table's row order is not part of its meaning: every query orders what it
+ * returns.)
  */
-async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: LoadStage): Promise<number[]> {
+async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: LoadStage, adopted: number | null): Promise<number[]> {
   const rows = p.rows ?? allRows(partLength(p));
   const staged: number[] = [];
   const rest: number[] = [];
@@ -196,13 +204,16 @@ async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: 
   const ids = `load_ids_${++idTables}`;
   const n = staged.length;
   const table = new Table({
-    ...identityVectors(p.set.columns, staged, p.origin),
+    ...identityVectors(p.set.columns, staged, null),
     f: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(f) })),
     r: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(r) })),
   });
   await sql.insertArrow(table, ids);
   try {
-    for (const file of stage.files) await sql.exec(loadStagedSql(file.plan, file.table, ids, file.f, target));
+    for (const file of stage.files) {
+      if (file.f === adopted) await sql.exec(adoptStagedSql(target, ids, file.f));
+      else await sql.exec(loadStagedSql(file.table, ids, file.f, target));
+    }
   } finally {
     await sql.exec(`DROP TABLE IF EXISTS ${ids}`).catch(() => undefined);
   }
@@ -210,14 +221,22 @@ async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: 
 }
 
 /** Append straight into `store.<name>` (columnsToArrow gives the table's columns in its order). */
-async function appendParts(sql: SqlClient, name: string, parts: readonly LoadPart[], onProgress?: (done: number) => void, schema = STORE, stage?: LoadStage) {
+async function appendParts(
+  sql: SqlClient,
+  name: string,
+  parts: readonly LoadPart[],
+  onProgress?: (done: number) => void,
+  schema = STORE,
+  stage?: LoadStage,
+  adopted: number | null = null,
+) {
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   let done = 0;
   for (const part of parts) {
     let p = part;
     if (stage && p.origin === 'imported') {
       const before = partLength(p);
-      const rest = await appendStaged(sql, `${schema}.${name}`, p, stage);
+      const rest = await appendStaged(sql, `${schema}.${name}`, p, stage, adopted);
       p = { ...p, rows: Int32Array.from(rest) };
       done += before - rest.length;
       onProgress?.(done / total);
@@ -248,14 +267,22 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   // The new set goes into a database of its own, compressed when it is large (an import of a
   // whole country into the county's uncompressed store would take ~550 MB instead of ~16 MB).
   const total = parts.reduce((a, p) => a + partLength(p), 0);
-  const next = `store_${++stores}`;
+  const compress = total > COMPRESS_ABOVE;
+  // A staged table compressed as the new set is to be becomes it (the one most rows come from):
+  // copying a country's values into a new database took as long as reading them.
+  const adopt = stage ? adoptable(stage, compress) : null;
+  const adopted = adopt ? stage!.files.find((file) => file.f === adopt.f)! : null;
+  const next = adopt ? adopt.db : `store_${++stores}`;
   await sql.exec(
-    `ATTACH ':memory:' AS ${next}${total > COMPRESS_ABOVE ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
+    adopt
+      ? `${startAdoptSql(adopted!.checks)}; ${createTowns(`${next}.towns`)};`
+      : `ATTACH ':memory:' AS ${next}${compress ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
   );
   try {
-    await appendParts(sql, 'reports', parts, onProgress, next, stage);
+    await appendParts(sql, 'reports', parts, onProgress, next, stage, adopt?.f ?? null);
+    if (adopt) await sql.exec(finishAdoptSql(`${next}.reports`));
   } catch (e) {
-    await sql.exec(`DETACH ${next}`).catch(() => undefined);
+    await sql.exec(`DETACH DATABASE IF EXISTS ${next}`).catch(() => undefined);
     throw e;
   }
   // switch: from here on every query reads the new database; the old one is dropped
@@ -263,6 +290,22 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   useStore(next);
   await refreshTowns(sql);
   await sql.exec(`DETACH ${old}`);
+}
+
+/** The staged file to adopt as the new store: compressed as asked, with the most staged rows. */
+function adoptable(stage: LoadStage, compress: boolean): { f: number; db: string } | null {
+  const counts = new Map<number, number>();
+  for (const { f } of stage.at.values()) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best: { f: number; db: string } | null = null;
+  let most = 0;
+  for (const file of stage.files) {
+    const n = counts.get(file.f) ?? 0;
+    if (file.compressed === compress && n > most && file.db !== STORE) {
+      best = { f: file.f, db: file.db };
+      most = n;
+    }
+  }
+  return best;
 }
 
 /** Report objects as parts to load, by origin (for tests and tools that hold Report objects). */

@@ -16,8 +16,8 @@ export interface SqlClient {
   insertArrow(table: Table, name: string): Promise<void>;
   /** Append an Arrow table's rows to the existing table `schema.name`; its columns must match the table's, in order. */
   appendArrow(table: Table, schema: string, name: string): Promise<void>;
-  /** Make bytes readable by SQL as the file `name` (e.g. `read_csv('name')`); the buffer is handed over. */
-  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Make a file readable by SQL as `name` (e.g. `read_csv('name')`), read from where it is as DuckDB needs it. */
+  registerFile(name: string, file: Blob): Promise<void>;
   /** Forget a file given to registerFile. */
   dropFile(name: string): Promise<void>;
 }

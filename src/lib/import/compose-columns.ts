@@ -91,9 +91,17 @@ export function acceptImportSet(
   onlyImported: boolean,
 ): ImportedSet {
   const taken = takenFromIncoming(embedded, current, decisions, onlyImported);
-  // the first import, nothing in conflict (a country's 290,000 reports): the incoming set as it is
-  if (current.reports.keys.length === 0 && new Set(incoming.keys).size === incoming.keys.length && incoming.keys.every(taken)) {
-    return { reports: incoming.keys.length === 0 ? EMPTY_SET : incoming, onlyImported };
+  // incoming sets are one report per identity (mergeSets): then no report replaces another of them
+  const unique = new Set(incoming.keys).size === incoming.keys.length;
+  if (current.reports.keys.length === 0 && unique) {
+    // the first import (a country's 290,000 reports): the incoming set as it is, or the reports
+    // taken from it (those not kept from the embedded data) in its order
+    const rows: number[] = [];
+    incoming.keys.forEach((key, i) => {
+      if (taken(key)) rows.push(i);
+    });
+    if (rows.length === incoming.keys.length) return { reports: incoming.keys.length === 0 ? EMPTY_SET : incoming, onlyImported };
+    return { reports: rows.length === 0 ? EMPTY_SET : concatParts([{ set: incoming, rows }]), onlyImported };
   }
   const importedAt = new Map(current.reports.keys.map((k, i) => [k, i]));
   /** per current row: the incoming row replacing it, or -1 */
@@ -104,6 +112,7 @@ export function acceptImportSet(
     if (!taken(key)) return;
     const at = importedAt.get(key);
     if (at !== undefined) replacedBy[at] = i;
+    else if (unique) appended.push(i);
     else {
       const prev = appendedAt.get(key);
       if (prev !== undefined) appended[prev] = i;

@@ -27,23 +27,29 @@ export interface ParsedImport {
   issues: IngestIssue[];
   /** the file and row each incoming report was read from */
   origin: ReportOrigin;
+  /** each incoming report's checksum, when a CSV file was read (import/stage.ts) */
+  sums: Float64Array | null;
 }
 
 let worker: Worker | null = null;
 let nextId = 0;
 
 export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedImport> {
-  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-  return parseInWorker(payload, 'import', onProgress);
+  // the worker reads the files itself: the page's thread is left free (and DuckDB reads them too)
+  return parseInWorker(
+    files.map((f) => ({ name: f.name, bytes: f })),
+    'import',
+    onProgress,
+  );
 }
 
 /**
  * Parse files in the worker. 'plain' only parses and validates (the embedded data at start, so
  * that a large embedded file does not freeze the page); 'import' also checks divisions and rules.
- * The buffers are transferred: they are unusable here afterwards.
+ * Buffers are transferred (unusable here afterwards); files are read in the worker.
  */
 export function parseInWorker(
-  payload: { name: string; bytes: ArrayBuffer }[],
+  payload: { name: string; bytes: ArrayBuffer | Blob }[],
   mode: ParseRequest['mode'],
   onProgress: (p: ParseProgress) => void = () => undefined,
 ): Promise<ParsedImport> {
@@ -59,7 +65,7 @@ export function parseInWorker(
       else if (m.type === 'file') results[m.index] = m.result;
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues, origin: m.origin });
+        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues, origin: m.origin, sums: m.sums });
         else reject(new Error(m.message));
       }
     };
@@ -67,7 +73,7 @@ export function parseInWorker(
     const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode };
     w.postMessage(
       request,
-      payload.map((p) => p.bytes),
+      payload.flatMap((p) => (p.bytes instanceof ArrayBuffer ? [p.bytes] : [])),
     );
   });
 }

@@ -4,6 +4,7 @@
  * reports come back as columns (src/lib/ingest/columns.ts), merged across the files as mergeFiles
  * does, their typed arrays transferred rather than copied.
  */
+import { rowChecksums } from '../ingest/checksum.ts';
 import { concatParts, transferables, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
@@ -13,7 +14,8 @@ import { originOf, type ReportOrigin } from './origin.ts';
 
 export interface ParseRequest {
   id: number;
-  files: { name: string; bytes: ArrayBuffer }[];
+  /** the files' bytes, or the files themselves (read here, off the page's thread) */
+  files: { name: string; bytes: ArrayBuffer | Blob }[];
   divisionsUrl: string;
   maxYear: number;
   /** 'plain': only parse and validate (the embedded data); 'import': also check divisions and rules */
@@ -30,7 +32,15 @@ export type ParseMessage =
    * the valid reports of all files, one per identity, the issues of all files (as mergeFiles), and
    * the file and row each report was read from
    */
-  | { id: number; type: 'done'; incoming: ReportSet; issues: IngestIssue[]; origin: ReportOrigin }
+  | {
+      id: number;
+      type: 'done';
+      incoming: ReportSet;
+      issues: IngestIssue[];
+      origin: ReportOrigin;
+      /** each incoming report's checksum (ingest/checksum.ts) when a CSV file was read, for import/stage.ts */
+      sums: Float64Array | null;
+    }
   | { id: number; type: 'error'; message: string };
 
 const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -41,7 +51,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     const read: ParsedColumns[] = [];
     for (const [index, f] of files.entries()) {
       const onStage = (stage: string, done?: number) => post({ id, type: 'progress', index, file: f.name, stage, done: done ?? null });
-      const bytes = new Uint8Array(f.bytes);
+      const bytes = new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes);
       const result =
         mode === 'plain'
           ? parseFileColumns(f.name, bytes, { maxYear, onProgress: (done) => onStage('解析并校验', done) })
@@ -55,7 +65,11 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     const merged = mergeSets(sets);
     const incoming = concatParts(merged.parts);
     const origin = originOf(merged.parts, sets.map((s) => s.set), read.map((r) => r.rows), merged.count);
-    post({ id, type: 'done', incoming, issues: merged.issues, origin }, [...transferables(incoming.columns), origin.file.buffer, origin.row.buffer]);
+    // the checksums DuckDB's reading of CSV files is compared with (import/stage.ts), computed
+    // here rather than on the page, while DuckDB is still reading
+    const sums = mode === 'import' && files.some((f) => /\.csv$/i.test(f.name)) ? rowChecksums(incoming.columns) : null;
+    const transfer = [...transferables(incoming.columns), origin.file.buffer, origin.row.buffer, ...(sums ? [sums.buffer] : [])];
+    post({ id, type: 'done', incoming, issues: merged.issues, origin, sums }, transfer);
   } catch (err) {
     post({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchLikeCsv } from '../../../scripts/sample/bench-like.ts';
-import { createReportsTable, REPORTS, replaceAllParts } from '../db/reports-table.ts';
+import { createReportsTable, REPORTS, replaceAllParts, STORE } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { nodeSql } from '../db/testing/node-sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
@@ -55,8 +55,9 @@ async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
   const stage = await verifyStage(sql, staged, incoming, origin);
   await replaceAllParts(sql, parts, undefined, stage ?? undefined);
   const viaStage = await snapshot();
+  const adopted = staged.some((s) => s.db === STORE);
   await dropStage(sql, staged);
-  return { viaArrow, viaStage, staged: stage?.at.size ?? 0, reports: incoming.keys.length, stage };
+  return { viaArrow, viaStage, staged: stage?.at.size ?? 0, reports: incoming.keys.length, stage, adopted };
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -66,7 +67,67 @@ describe('staged import', () => {
     const r = await loadBothWays([{ name: 'big.csv', bytes: utf8(benchLikeCsv(3000)) }]);
     expect(r.reports).toBe(3000);
     expect(r.staged).toBe(3000);
+    // the staged table became the store (no copy of the values), and looks like one
+    expect(r.adopted).toBe(true);
     expect(r.viaStage).toEqual(r.viaArrow);
+  }, 60_000);
+
+  it('adopts the staged table with only the rows taken, beside the other parts', async () => {
+    const bytes = utf8(benchLikeCsv(200));
+    const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
+    // rows 0–49 stand for the embedded data, kept over the incoming reports with the same identity
+    const kept = new Set(incoming.keys.slice(0, 50));
+    const embedded = { set: incoming, rows: Int32Array.from({ length: 50 }, (_, i) => i), origin: 'embedded' as const };
+    const imported = { set: incoming, rows: Int32Array.from({ length: 150 }, (_, i) => i + 50), origin: 'imported' as const };
+    await replaceAllParts(sql, [embedded, imported]);
+    const viaArrow = await snapshot();
+    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => !kept.has(k));
+    expect(stage!.at.size).toBe(150);
+    await replaceAllParts(sql, [embedded, imported], undefined, stage!);
+    expect(STORE).toBe(staged[0]!.db);
+    expect(await snapshot()).toEqual(viaArrow);
+    expect(await sql.query(`SELECT origin, count(*)::INTEGER AS n FROM ${REPORTS} GROUP BY origin ORDER BY origin`)).toEqual([
+      { origin: 'embedded', n: 50 },
+      { origin: 'imported', n: 150 },
+    ]);
+    // the store is not dropped with the stage
+    await dropStage(sql, staged);
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${REPORTS}`)).toEqual([{ n: 200 }]);
+  }, 60_000);
+
+  it('leaves the data shown as it was when a load that adopts a staged table fails', async () => {
+    const bytes = utf8(benchLikeCsv(60));
+    const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
+    await replaceAllParts(sql, [{ set: incoming, rows: Int32Array.from({ length: 10 }, (_, i) => i), origin: 'imported' }]);
+    const before = await snapshot();
+    const store = STORE;
+    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const stage = await verifyStage(sql, staged, incoming, origin);
+    // a second part that cannot be loaded (its columns are broken), after the staged rows
+    const broken = { set: { keys: ['code:x@2020'], columns: { ...incoming.columns, length: 1, metrics: [] } }, origin: 'embedded' as const };
+    await expect(replaceAllParts(sql, [{ set: incoming, origin: 'imported' }, broken], undefined, stage!)).rejects.toThrow();
+    expect(STORE).toBe(store);
+    expect(await snapshot()).toEqual(before);
+    // the staged database went with the failed load
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = '${staged[0]!.db}'`)).toEqual([{ n: 0 }]);
+    await dropStage(sql, staged);
+  }, 60_000);
+
+  it('copies from the staged table when it is not compressed as the new set is to be', async () => {
+    const bytes = utf8(benchLikeCsv(100));
+    const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
+    const parts = [{ set: incoming, origin: 'imported' as const }];
+    await replaceAllParts(sql, parts);
+    const viaArrow = await snapshot();
+    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const stage = await verifyStage(sql, staged, incoming, origin);
+    // as if the file had been staged compressed: 100 reports go into an uncompressed store
+    await replaceAllParts(sql, parts, undefined, { ...stage!, files: stage!.files.map((f) => ({ ...f, compressed: true })) });
+    expect(STORE).not.toBe(staged[0]!.db);
+    expect(await snapshot()).toEqual(viaArrow);
+    await dropStage(sql, staged);
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = '${staged[0]!.db}'`)).toEqual([{ n: 0 }]);
   }, 60_000);
 
   it('gives the same table for every corpus file, staged or not', async () => {
@@ -105,15 +166,28 @@ describe('staged import', () => {
     expect(r.viaStage).toEqual(r.viaArrow);
   }, 60_000);
 
+  it('loads a file with a count beyond INTEGER from the worker reading (that row rejected, DuckDB refusing the file)', async () => {
+    const lines = benchLikeCsv(20).split('\n');
+    const cells = lines[5]!.split(',');
+    const last = cells.length - 1;
+    cells[last] = '3000000000';
+    lines[5] = cells.join(',');
+    const r = await loadBothWays([{ name: 'huge.csv', bytes: utf8(lines.join('\n')) }]);
+    expect(r.reports).toBe(19);
+    expect(r.staged).toBe(0);
+    expect(r.viaStage).toEqual(r.viaArrow);
+  }, 60_000);
+
   it('refuses a stage that reads any value differently', async () => {
     const bytes = utf8(benchLikeCsv(20));
     const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
     // the checksum DuckDB computed while reading agrees with the worker's, row by row
     const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
-    const sums = await sql.query<{ chk: number }>(`SELECT chk FROM ${staged[0]!.table} ORDER BY rowid`);
+    const sums = await sql.query<{ chk: number }>(`SELECT chk FROM ${staged[0]!.checks} ORDER BY r`);
     expect(sums.map((r) => r.chk)).toEqual([...rowChecksums(incoming.columns)]);
+    expect(staged[0]!.compressed).toBe(false);
     // one row read as another value: the whole file is refused
-    await sql.exec(`UPDATE ${staged[0]!.table} SET chk = chk + 2 WHERE rowid = 7`);
+    await sql.exec(`UPDATE ${staged[0]!.checks} SET chk = chk + 2 WHERE r = 7`);
     expect(await verifyStage(sql, staged, incoming, origin)).toBeNull();
     await dropStage(sql, staged);
   }, 60_000);

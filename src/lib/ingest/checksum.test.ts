@@ -3,6 +3,7 @@ import { METRICS } from '../model/catalogue.ts';
 import { CHECK_WEIGHTS, checksumSql, rowChecksums } from './checksum.ts';
 import { columnsFromReports } from './columns.ts';
 import type { Report } from '../model/report.ts';
+import { nodeSql } from '../db/testing/node-sql.ts';
 
 const base: Report = { county: '汶上县', town: '康驿镇', town_code: '370830106', year: 2021, layout: '2021', source: 't', synthetic: false, metrics: {} };
 const sum = (metrics: Report['metrics']) => rowChecksums(columnsFromReports([{ ...base, metrics }]))[0]!;
@@ -30,9 +31,27 @@ describe('rowChecksums', () => {
     expect(sum({ [amount]: 40.13 })).toBe(sum({ [amount]: 40.130000001 }));
   });
 
-  it('has an SQL twin over the columns it is given, and nothing for no column', () => {
-    const sql = checksumSql((m) => (METRICS[m]!.id === count ? 'c3' : null));
-    expect(sql).toBe(`coalesce(${CHECK_WEIGHTS[METRICS.findIndex((m) => m.id === count)]} * (2 * CAST(c3 AS DOUBLE) + 1), 0)`);
+  it('has an SQL twin that gives the same sums in DuckDB: empty cells, negatives, cents, the largest values', async () => {
+    const sql = await nodeSql();
+    const ids = [count, change, amount];
+    const rows: Report['metrics'][] = [
+      {},
+      { [count]: 0 },
+      { [count]: 5, [change]: -3, [amount]: 40.13 },
+      { [change]: 0, [amount]: 0 },
+      { [count]: 2_000_000_000, [change]: -1_999_999_999, [amount]: 1_999_999_999.99 },
+      { [amount]: 0.01 },
+    ];
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? 'NULL' : String(v));
+    const values = rows.map((r, i) => `(${i}, ${ids.map((id) => cell(r[id])).join(', ')})`).join(', ');
+    const at = (m: number) => {
+      const k = ids.indexOf(METRICS[m]!.id);
+      return k < 0 ? null : `c${k}`;
+    };
+    const got = await sql.query<{ chk: number }>(
+      `SELECT ${checksumSql(at)} AS chk FROM (VALUES ${values}) AS t(i, c0, c1, c2) ORDER BY i`,
+    );
+    expect(got.map((r) => r.chk)).toEqual(rows.map((r) => sum(r)));
     expect(checksumSql(() => null)).toBe('CAST(0 AS DOUBLE)');
-  });
+  }, 30_000);
 });

@@ -91,13 +91,16 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const estimate = Math.max(16, Math.ceil((1.15 * bytes.length * Math.max(1, headLines)) / Math.max(1, headEnd)) + 16);
   const columns = emptyColumns(Math.min(estimate, 1 << 22));
   const NM = METRICS.length;
-  const BLOCK = 256;
+  const BLOCK = 64;
   const blockValue = new Float64Array(BLOCK * NM);
   const blockHas = new Uint8Array(BLOCK * NM);
   let inBlock = 0;
   const keys: string[] = [];
   const rowsOut: number[] = [];
+  // the first row of each report key: by year and code when there is a code (9 ASCII digits, a
+  // small integer: hashing those took a tenth of the time the key strings did), else by key
   const firstRow = new Map<string, number>();
+  const firstRowByCode = new Map<number, Map<number, number>>();
   let rejected = 0;
 
   // Cell bounds of the current row; quoted cells hold their unescaped text in `quoted`.
@@ -107,8 +110,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   /** per cell: its value when it is 1–9 plain digits, else -1 */
   let plainValue = new Float64Array(cap);
   const quoted = new Map<number, string>();
-  const scratch = new Float64Array(width);
-  const has = new Uint8Array(width);
 
   // A cell's text, decoded once per distinct content of its column in consecutive rows (a town's
   // name, county and source repeat in each of its years' rows); short ASCII without TextDecoder.
@@ -153,7 +154,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   while (pos < n) {
     // --- split one record into cells
     let cells = 0;
-    quoted.clear();
+    if (quoted.size > 0) quoted.clear();
     let blank = true;
     for (;;) {
       if (cells >= cap) {
@@ -197,11 +198,17 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         pos = p;
       } else {
         const start = pos;
-        let high = false;
-        let solid = false;
-        // the value of a cell of plain digits, read on the way
+        // the value of a cell of plain digits, read on the way: most cells are a few digits, read
+        // by the first loop; anything else in the cell goes through the second
         let v = 0;
+        let d = pos < n ? bytes[pos]! - 0x30 : -1;
+        while (d >= 0 && d <= 9) {
+          v = v * 10 + d;
+          d = ++pos < n ? bytes[pos]! - 0x30 : -1;
+        }
+        let solid = pos > start;
         let plain = true;
+        let high = false;
         while (pos < n) {
           const b = bytes[pos]!;
           if (b === DELIM || b === LF || b === CR) break;
@@ -271,13 +278,16 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: cellText(index) };
     const ident = buildIdentity(id, ctx, err);
     const layoutBit = ident.layout === null ? 0 : ident.layout === '2019' ? 1 : 2;
+    // values go straight into the next free row of the block (kept only if the row is accepted);
+    // the block goes into the columns a block at a time: writing each row straight into 236
+    // columns touched as many places in memory per row (measured ~2× slower)
+    const base = inBlock * NM;
+    blockHas.fill(0, base, base + NM);
     for (let c = 0; c < width; c++) {
       const m = metricOf[c]!;
-      if (m < 0) continue;
-      has[c] = 0;
-      if (ends[c] === starts[c]) continue;
+      if (m < 0 || ends[c] === starts[c]) continue;
       // plain digits, 1–9 of them: the value as is
-      const value = plainValue[c]!;
+      let value = plainValue[c]!;
       if (value < 0) {
         const raw = cellText(c);
         const res = parseCell(raw, kindOf[c]!);
@@ -286,9 +296,10 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
           continue;
         }
         if (res.value === null) continue;
-        scratch[c] = res.value;
-      } else scratch[c] = value;
-      has[c] = 1;
+        value = res.value;
+      }
+      blockValue[base + m] = value;
+      blockHas[base + m] = 1;
       if (layoutBit !== 0 && (layoutsOf[c]! & layoutBit) === 0) {
         rowIssues.push(cellIssue('warning', file, row, `${ident.layout as Layout} 表式的报告没有「${METRICS[m]!.label}」这一项`, { column: headerCells[c]!, raw: cellText(c) }));
       }
@@ -300,26 +311,23 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       continue;
     }
     const key = `${ident.town_code ? `code:${ident.town_code}` : `name:${ident.county}/${ident.town}`}@${ident.year}`;
-    const first = firstRow.get(key);
+    let byCode: Map<number, number> | undefined;
+    let code = -1;
+    if (ident.town_code) {
+      code = Number(ident.town_code);
+      byCode = firstRowByCode.get(ident.year);
+      if (!byCode) firstRowByCode.set(ident.year, (byCode = new Map()));
+    }
+    const first = byCode ? byCode.get(code) : firstRow.get(key);
     if (first !== undefined) {
       pending.push(issue('error', file, `与第 ${first} 行重复：同一镇街（${ident.town}）同一年度（${ident.year}）出现两次`, { row }));
       rejected++;
       flush();
       continue;
     }
-    firstRow.set(key, row);
+    if (byCode) byCode.set(code, row);
+    else firstRow.set(key, row);
     pushIdentity(columns, ident);
-    // values go into a block of rows first and into the columns a block at a time: writing each
-    // row straight into 236 columns touched as many places in memory per row (measured ~2× slower)
-    const base = inBlock * NM;
-    blockHas.fill(0, base, base + NM);
-    for (let c = 0; c < width; c++) {
-      const m = metricOf[c]!;
-      if (m >= 0 && has[c] === 1) {
-        blockValue[base + m] = scratch[c]!;
-        blockHas[base + m] = 1;
-      }
-    }
     if (++inBlock === BLOCK) flushBlock();
     keys.push(key);
     rowsOut.push(row);

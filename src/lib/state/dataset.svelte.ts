@@ -123,6 +123,7 @@ export class DatasetState {
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
     await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
+    performance.mark('zwgk:import:stored');
     this.imported = next;
     this.importWarning = null;
     this.save(next);

@@ -41,8 +41,8 @@ export async function nodeSql(): Promise<SqlClient> {
     async appendArrow(table, schema, name) {
       conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { schema, name, create: false });
     },
-    async registerFile(name, bytes) {
-      db.registerFileBuffer(name, bytes);
+    async registerFile(name, file) {
+      db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
     },
     async dropFile(name) {
       db.dropFile(name);
