@@ -132,8 +132,9 @@ function identityVectors(c: ReportColumns, rows: ArrayLike<number>, origin: Orig
   return {
     ...(origin ? { town_key: utf8Vector(code.map((town_code, k) => townKey({ county: county[k]!, town: town[k]!, town_code }))) } : {}),
     county: dictionaryVector(county),
-    town: utf8Vector(town),
-    town_code: utf8Vector(code),
+    // a town's name and code repeat in its years' consecutive rows: cheap to encode as a dictionary
+    town: dictionaryVector(town),
+    town_code: dictionaryVector(code),
     year: makeVector(makeData({ type: new Int16(), length: n, data: year, nullCount: 0 })),
     layout: dictionaryVector(pick(c.layout)),
     source: dictionaryVector(pick(c.source)),

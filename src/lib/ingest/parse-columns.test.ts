@@ -11,7 +11,7 @@ import { METRICS } from '../model/catalogue.ts';
 import { reportKey } from '../model/report.ts';
 import { columnsFromReports, reportAt } from './columns.ts';
 import { CORPUS_FILES } from './corpus/files.ts';
-import { parseFileColumns } from './parse-columns.ts';
+import { isUtf8, parseFileColumns } from './parse-columns.ts';
 import { parseReportFile } from './parse-file.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -81,5 +81,52 @@ describe('parseFileColumns = parseReportFile', () => {
     same('quote-space.csv', utf8('town,year,pub_website\nA镇,2021,"1" \nB镇,2021,2\n'), false);
     same('quoted-header.csv', utf8('"town",year,pub_website\nA镇,2021,1\n'), false);
     same('cr-only.csv', utf8('town,year,pub_website\rA镇,2021,1\r'), false);
+  });
+});
+
+describe('isUtf8', () => {
+  const fatal = (b: Uint8Array) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('agrees with TextDecoder’s fatal mode on every sequence of up to 4 bytes around the edges of UTF-8', () => {
+    const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xe9, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf3, 0xf4, 0xf5, 0xff];
+    for (const a of edges)
+      for (const b of edges) {
+        expect(isUtf8(Uint8Array.of(a, b)), `${a} ${b}`).toBe(fatal(Uint8Array.of(a, b)));
+        for (const c of edges) {
+          expect(isUtf8(Uint8Array.of(a, b, c)), `${a} ${b} ${c}`).toBe(fatal(Uint8Array.of(a, b, c)));
+          for (const d of [0x41, 0x80, 0xbf, 0xc0]) expect(isUtf8(Uint8Array.of(a, b, c, d)), `${a} ${b} ${c} ${d}`).toBe(fatal(Uint8Array.of(a, b, c, d)));
+        }
+      }
+  });
+
+  it('accepts Chinese text, a BOM and 4-byte characters, and refuses GBK bytes', () => {
+    expect(isUtf8(new TextEncoder().encode('\ufeff县,镇,𠀀\n汶上县,康驿镇,1'))).toBe(true);
+    expect(isUtf8(Uint8Array.of(0xbf, 0xb5, 0xd2, 0xdb, 0xd5, 0xf2))).toBe(false); // 康驿镇 in GBK
+    expect(isUtf8(new Uint8Array(0))).toBe(true);
+  });
+});
+
+describe('isUtf8 on long texts at every offset', () => {
+  it('finds a bad byte wherever it is, whatever the alignment of the bytes', () => {
+    const good = new TextEncoder().encode('county,town\n汶上县,康驿镇,12345678901234567890,𠀀,x\n'.repeat(3));
+    const buffer = new Uint8Array(good.length + 8);
+    for (let offset = 0; offset < 4; offset++) {
+      const view = buffer.subarray(offset, offset + good.length);
+      view.set(good);
+      expect(isUtf8(view)).toBe(true);
+      for (let at = 0; at < good.length; at += 7) {
+        const saved = view[at]!;
+        view[at] = 0xff;
+        expect(isUtf8(view), `offset ${offset} at ${at}`).toBe(false);
+        view[at] = saved;
+      }
+    }
   });
 });

@@ -19,16 +19,55 @@ export interface ParsedColumns extends Omit<ParsedFile, 'reports' | 'rows'> {
   fast: boolean;
 }
 
-/** True when the bytes are valid UTF-8 (checked in slices, without one string for the whole file). */
-function isUtf8(bytes: Uint8Array): boolean {
-  const d = new TextDecoder('utf-8', { fatal: true });
-  const STEP = 1 << 24;
-  try {
-    for (let at = 0; at < bytes.length; at += STEP) d.decode(bytes.subarray(at, Math.min(bytes.length, at + STEP)), { stream: at + STEP < bytes.length });
-    return true;
-  } catch {
-    return false;
+/**
+ * True when the bytes are valid UTF-8 as TextDecoder's fatal mode has it (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), checked byte by byte without making any string: decoding a
+ * country's 159 MB in slices to find out made 318 MB of strings and took ~0.4 s.
+ */
+export function isUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  // ASCII four bytes at a time where the bytes lie on a 4-byte boundary of their buffer
+  const skew = (4 - (bytes.byteOffset & 3)) & 3;
+  const words = n > skew ? new Uint32Array(bytes.buffer, bytes.byteOffset + skew, (n - skew) >> 2) : new Uint32Array(0);
+  const wordsEnd = skew + words.length * 4;
+  let i = 0;
+  while (i < n) {
+    if (i >= skew && i < wordsEnd && ((i - skew) & 3) === 0) {
+      let w = (i - skew) >> 2;
+      while (w < words.length && (words[w]! & 0x80808080) === 0) w++;
+      const next = skew + w * 4;
+      if (next > i) {
+        i = next;
+        continue;
+      }
+    }
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= n || (bytes[i + 1]! & 0xc0) !== 0x80) return false;
+      i += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= n) return false;
+      const c1 = bytes[i + 1]!;
+      // E0: no overlong (A0–BF); ED: no surrogates (80–9F)
+      const lo = c === 0xe0 ? 0xa0 : 0x80;
+      const hi = c === 0xed ? 0x9f : 0xbf;
+      if (c1 < lo || c1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80) return false;
+      i += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= n) return false;
+      const c1 = bytes[i + 1]!;
+      // F0: no overlong (90–BF); F4: nothing above U+10FFFF (80–8F)
+      const lo = c === 0xf0 ? 0x90 : 0x80;
+      const hi = c === 0xf4 ? 0x8f : 0xbf;
+      if (c1 < lo || c1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80 || (bytes[i + 3]! & 0xc0) !== 0x80) return false;
+      i += 4;
+    } else return false;
   }
+  return true;
 }
 
 export function fromParsedFile(p: ParsedFile): ParsedColumns {
