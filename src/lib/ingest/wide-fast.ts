@@ -85,6 +85,11 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     if (m >= 0) layoutsOf[c] = (METRICS[m]!.layouts.includes('2019') ? 1 : 0) | (METRICS[m]!.layouts.includes('2021') ? 2 : 0);
   }
 
+  /** per layout bit (1: 2019, 2: 2021): the file's metrics that layout does not have */
+  const restricted = [1, 2].map((bit) => Int32Array.from(Array.from({ length: width }, (_, c) => c).filter((c) => metricOf[c]! >= 0 && (layoutsOf[c]! & bit) === 0), (c) => metricOf[c]!));
+  /** the row's metric cells that are not plain digits (read by the validator once the row is split) */
+  const odd = new Int32Array(width);
+
   // rows expected from the first ones' length, with room to spare: growing the columns late copies them all
   let headLines = 0;
   for (let k = bytes.indexOf(LF); k >= 0 && k < headEnd; k = bytes.indexOf(LF, k + 1)) headLines++;
@@ -93,7 +98,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const NM = METRICS.length;
   const BLOCK = 64;
   const blockValue = new Float64Array(BLOCK * NM);
-  const blockHas = new Uint8Array(BLOCK * NM);
   let inBlock = 0;
   const keys: string[] = [];
   const rowsOut: number[] = [];
@@ -152,10 +156,15 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   let lastProgress = 0;
   const pending: IngestIssue[] = [];
   while (pos < n) {
-    // --- split one record into cells
+    // --- split one record into cells; plain-digit metric cells go straight into the next free row
+    // of the block (kept only if the row is accepted), the others are listed in `odd`
     let cells = 0;
     if (quoted.size > 0) quoted.clear();
     let blank = true;
+    const base = inBlock * NM;
+    // NaN: no value (a value is never NaN)
+    blockValue.fill(NaN, base, base + NM);
+    let oddCount = 0;
     for (;;) {
       if (cells >= cap) {
         cap *= 2;
@@ -192,6 +201,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         starts[cells] = pos;
         ends[cells] = p;
         plainValue[cells] = -1;
+        if (cells < width && metricOf[cells]! >= 0) odd[oddCount++] = cells;
         quoted.set(cells, text);
         if (text.trim() !== '') blank = false;
         cells++;
@@ -226,9 +236,19 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
           }
           pos++;
         }
+        const len = pos - start;
+        const isPlain = plain && len >= 1 && len <= 9;
         starts[cells] = start;
         ends[cells] = pos;
-        plainValue[cells] = plain && pos - start >= 1 && pos - start <= 9 ? v : -1;
+        plainValue[cells] = isPlain ? v : -1;
+        if (cells < width) {
+          const m = metricOf[cells]!;
+          if (m >= 0) {
+            if (isPlain) {
+              blockValue[base + m] = v;
+            } else if (len > 0) odd[oddCount++] = cells;
+          }
+        }
         if (solid) blank = false;
         else if (high && blank && decoder.decode(bytes.subarray(start, pos)).trim() !== '') blank = false;
         cells++;
@@ -281,17 +301,18 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: cellText(index) };
     const ident = buildIdentity(id, ctx, err);
     const layoutBit = ident.layout === null ? 0 : ident.layout === '2019' ? 1 : 2;
-    // values go straight into the next free row of the block (kept only if the row is accepted);
-    // the block goes into the columns a block at a time: writing each row straight into 236
-    // columns touched as many places in memory per row (measured ~2× slower)
-    const base = inBlock * NM;
-    blockHas.fill(0, base, base + NM);
-    for (let c = 0; c < width; c++) {
-      const m = metricOf[c]!;
-      if (m < 0 || ends[c] === starts[c]) continue;
-      // plain digits, 1–9 of them: the value as is
-      let value = plainValue[c]!;
-      if (value < 0) {
+    // A value in a column the row's layout does not have gets a warning, in column order among the
+    // row's other issues: such rows (rare) go through every column again; the others only through
+    // their unusual cells.
+    let full = false;
+    if (layoutBit !== 0) {
+      const other = restricted[layoutBit - 1]!;
+      for (let k = 0; k < other.length && !full; k++) if (!Number.isNaN(blockValue[base + other[k]!]!)) full = true;
+      for (let k = 0; k < oddCount && !full; k++) if ((layoutsOf[odd[k]!]! & layoutBit) === 0) full = true;
+    }
+    if (!full) {
+      for (let k = 0; k < oddCount; k++) {
+        const c = odd[k]!;
         const raw = cellText(c);
         const res = parseCell(raw, kindOf[c]!);
         if (!res.ok) {
@@ -299,14 +320,29 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
           continue;
         }
         if (res.value === null) continue;
-        value = res.value;
+        blockValue[base + metricOf[c]!] = res.value;
       }
-      blockValue[base + m] = value;
-      blockHas[base + m] = 1;
-      if (layoutBit !== 0 && (layoutsOf[c]! & layoutBit) === 0) {
-        rowIssues.push(cellIssue('warning', file, row, `${ident.layout as Layout} 表式的报告没有「${METRICS[m]!.label}」这一项`, { column: headerCells[c]!, raw: cellText(c) }));
+    } else
+      for (let c = 0; c < width; c++) {
+        const m = metricOf[c]!;
+        if (m < 0 || ends[c] === starts[c]) continue;
+        // plain digits, 1–9 of them: the value as is (already in the block)
+        let value = plainValue[c]!;
+        if (value < 0) {
+          const raw = cellText(c);
+          const res = parseCell(raw, kindOf[c]!);
+          if (!res.ok) {
+            err(res.reason, { column: headerCells[c]!, raw });
+            continue;
+          }
+          if (res.value === null) continue;
+          value = res.value;
+        }
+        blockValue[base + m] = value;
+        if ((layoutsOf[c]! & layoutBit) === 0) {
+          rowIssues.push(cellIssue('warning', file, row, `${ident.layout as Layout} 表式的报告没有「${METRICS[m]!.label}」这一项`, { column: headerCells[c]!, raw: cellText(c) }));
+        }
       }
-    }
     pending.push(...rowIssues);
     if (errors > 0) {
       rejected++;
@@ -347,15 +383,34 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     }
   }
   flushBlock();
-  /** Write the block's rows (the last `inBlock` rows pushed) into the columns, column by column. */
+  /**
+   * Write the block's rows (the last `inBlock` rows pushed) into the columns, column by column;
+   * validity a byte (8 rows) at a time where the block starts on a whole byte (every full block).
+   */
   function flushBlock() {
     const first = columns.length - inBlock;
+    const aligned = (first & 7) === 0;
     for (let m = 0; m < NM; m++) {
       const { values, valid } = columns.metrics[m]!;
+      if (aligned) {
+        for (let r0 = 0; r0 < inBlock; r0 += 8) {
+          const end = Math.min(inBlock, r0 + 8);
+          let byte = 0;
+          for (let r = r0, at = r0 * NM + m; r < end; r++, at += NM) {
+            const v = blockValue[at]!;
+            if (v !== v) continue;
+            values[first + r] = v;
+            byte |= 1 << (r - r0);
+          }
+          if (byte !== 0) valid[(first + r0) >> 3]! |= byte;
+        }
+        continue;
+      }
       for (let r = 0, at = m; r < inBlock; r++, at += NM) {
-        if (blockHas[at] === 0) continue;
+        const v = blockValue[at]!;
+        if (v !== v) continue;
         const i = first + r;
-        values[i] = blockValue[at]!;
+        values[i] = v;
         valid[i >> 3]! |= 1 << (i & 7);
       }
     }
