@@ -200,6 +200,8 @@ describe('staged import', () => {
     const narrowed = stageFor(stage, (k) => !keep.has(k));
     expect(narrowed!.at.size).toBe(25);
     expect(stageFor(stage, () => false)).toBeNull();
+    // all taken: the same stage, not a copy
+    expect(stageFor(stage, () => true)).toBe(stage);
     await dropStage(sql, stage!.files);
   }, 60_000);
 

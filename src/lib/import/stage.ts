@@ -134,9 +134,21 @@ export async function dropStage(sql: SqlClient, files: readonly StagedFile[]): P
   for (const s of files) if (s.db !== STORE) await detach(sql, s.db);
 }
 
-/** The stage narrowed to the reports that are taken from the import (`taken`). */
+/**
+ * The stage narrowed to the reports that are taken from the import (`taken`): the stage itself
+ * when all are (copying a country's 290,000 entries took ~0.2 s).
+ */
 export function stageFor(stage: Stage | null, taken: (key: string) => boolean): Stage | null {
   if (!stage) return null;
-  const at = new Map([...stage.at].filter(([k]) => taken(k)));
+  let all = true;
+  for (const k of stage.at.keys()) {
+    if (!taken(k)) {
+      all = false;
+      break;
+    }
+  }
+  if (all) return stage.at.size === 0 ? null : stage;
+  const at = new Map<string, { f: number; r: number }>();
+  for (const [k, v] of stage.at) if (taken(k)) at.set(k, v);
   return at.size === 0 ? null : { files: stage.files, at };
 }
