@@ -18,7 +18,7 @@ export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
   // one round trip: the lists come back as Arrow list vectors
   const [row] = await sql.query<{ reports: number; towns: number; synthetic: number; years: ListLike<number> | null; counties: ListLike<string> | null }>(
     `SELECT CAST(COUNT(*) AS INTEGER) AS reports,
-            CAST(COUNT(DISTINCT town_key) AS INTEGER) AS towns,
+            (SELECT CAST(COUNT(*) AS INTEGER) FROM ${TOWNS}) AS towns,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic,
             (SELECT list(y ORDER BY y) FROM (SELECT DISTINCT CAST(year AS INTEGER) AS y FROM ${REPORTS})) AS years,
             (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${REPORTS} GROUP BY county)) AS counties
