@@ -119,15 +119,20 @@ export class DatasetState {
   /**
    * Make `next` the imported data: the database is swapped all at once (a failure leaves what was
    * shown before), then the imports are saved for the next visit. With a stage, the values of the
-   * imported reports found in it are copied from DuckDB's own reading of the files.
+   * imported reports found in it are copied from DuckDB's own reading of the files. The save
+   * starts once the new data is shown: started before, its copying and cloning of a country's
+   * columns on this thread ran between the dashboard's queries and delayed them.
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
     await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
     performance.mark('zwgk:import:stored');
     this.imported = next;
     this.importWarning = null;
-    this.save(next);
-    await this.refresh();
+    try {
+      await this.refresh();
+    } finally {
+      this.save(next);
+    }
   }
 
   /**
