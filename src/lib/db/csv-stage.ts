@@ -6,8 +6,11 @@
  * values (ingest/checksum.ts) agrees between the two readings; otherwise the values go through
  * Arrow as before. Measured on a country's file (290,000 reports × 236 metrics) in DuckDB-WASM:
  * appending the values through Arrow took ~5 s and writing them into the compressed store ~1.5 s
- * more, longer than DuckDB's read_csv of the whole file; copying staged values inside DuckDB
- * avoids the first part entirely.
+ * more, longer than DuckDB's read_csv of the whole file; copying the staged values into a new
+ * store inside DuckDB still took ~5 s. So the staged table is read in the store's layout and, at
+ * the load, becomes the store itself: its rows get their identity (one UPDATE) and the rows not
+ * taken are deleted (adoptStagedSql); only a stage compressed otherwise than the new store needs
+ * is copied (loadStagedSql).
  *
  * Every identifier and literal in this SQL is made here (c0, c1, … for the file's columns,
  * catalogue ids, generated table and file names, a delimiter from a fixed list): nothing read

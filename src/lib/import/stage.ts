@@ -1,10 +1,12 @@
 /**
  * Staging from the import's side (db/csv-stage.ts): DuckDB reads each CSV file while the worker
  * reads it, the two readings are compared row by row (checksums of the values of every report the
- * worker accepted), and the load then takes the values of those reports from the staged tables.
- * A file DuckDB cannot read, or reads differently in any accepted row, is simply not staged: its
- * reports are loaded from the worker's reading as before. The staged tables are dropped when the
- * import is loaded, cancelled or replaced by another.
+ * worker accepted), and the load then takes the values of those reports from the staged tables
+ * (one of which usually becomes the reports table itself, reports-table.ts replaceAllParts). A
+ * file DuckDB cannot read, or reads differently in any accepted row, is simply not staged: its
+ * reports are loaded from the worker's reading as before. Each staged table lives in an attached
+ * database of its own, detached when the import is loaded, cancelled or replaced by another
+ * (unless it became the store).
  */
 import { checksumListSql, planStage, stageFile, type StagePlan } from '../db/csv-stage.ts';
 import { COMPRESS_ABOVE, STORE } from '../db/reports-table.ts';
