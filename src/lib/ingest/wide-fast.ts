@@ -149,6 +149,16 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     return text;
   };
   const ctx = { file, maxYear };
+  /** where the current row's cell errors go (its `err`) */
+  let cellError: (message: string, cell?: RawCell) => void = () => undefined;
+  /** An unusual cell's value through the validator: null when empty, NaN (error reported) when invalid. */
+  const unusual = (c: number): number | null => {
+    const raw = cellText(c);
+    const res = parseCell(raw, kindOf[c]!);
+    if (res.ok) return res.value;
+    cellError(res.reason, { column: headerCells[c]!, raw });
+    return NaN;
+  };
 
   const n = bytes.length;
   let pos = 0;
@@ -310,34 +320,20 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       for (let k = 0; k < other.length && !full; k++) if (!Number.isNaN(blockValue[base + other[k]!]!)) full = true;
       for (let k = 0; k < oddCount && !full; k++) if ((layoutsOf[odd[k]!]! & layoutBit) === 0) full = true;
     }
+    cellError = err;
     if (!full) {
       for (let k = 0; k < oddCount; k++) {
         const c = odd[k]!;
-        const raw = cellText(c);
-        const res = parseCell(raw, kindOf[c]!);
-        if (!res.ok) {
-          err(res.reason, { column: headerCells[c]!, raw });
-          continue;
-        }
-        if (res.value === null) continue;
-        blockValue[base + metricOf[c]!] = res.value;
+        const value = unusual(c);
+        if (value !== null && !Number.isNaN(value)) blockValue[base + metricOf[c]!] = value;
       }
     } else
       for (let c = 0; c < width; c++) {
         const m = metricOf[c]!;
         if (m < 0 || ends[c] === starts[c]) continue;
         // plain digits, 1–9 of them: the value as is (already in the block)
-        let value = plainValue[c]!;
-        if (value < 0) {
-          const raw = cellText(c);
-          const res = parseCell(raw, kindOf[c]!);
-          if (!res.ok) {
-            err(res.reason, { column: headerCells[c]!, raw });
-            continue;
-          }
-          if (res.value === null) continue;
-          value = res.value;
-        }
+        const value = plainValue[c]! >= 0 ? plainValue[c]! : unusual(c);
+        if (value === null || Number.isNaN(value)) continue;
         blockValue[base + m] = value;
         if ((layoutsOf[c]! & layoutBit) === 0) {
           rowIssues.push(cellIssue('warning', file, row, `${ident.layout as Layout} 表式的报告没有「${METRICS[m]!.label}」这一项`, { column: headerCells[c]!, raw: cellText(c) }));
