@@ -22,7 +22,6 @@ import { sqlIdent } from '../model/measures.ts';
 import { checksumSql } from '../ingest/checksum.ts';
 import { EMPTY_MARKS } from '../ingest/values.ts';
 import { readHeader } from '../ingest/wide-csv.ts';
-import type { SqlClient } from './sql.ts';
 
 /** How DuckDB is to read one file: its delimiter and, per column, the type and metric it holds. */
 export interface StagePlan {
@@ -79,8 +78,9 @@ const metricType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
  * reports table (reports-table.ts): empty identity columns, then every catalogue metric (NULL
  * where the file has no column for it). Counts and changes are read as INTEGER, amounts as DOUBLE,
  * as the table stores them (a count beyond INTEGER, which the worker rejects anyway, makes DuckDB
- * refuse the file: it is then loaded from the worker's reading); other columns are not kept. A staged table whose rows the load takes (most often all of them) thereby becomes the new
- * reports table without a copy (adoptStagedSql).
+ * refuse the file: it is then loaded from the worker's reading); other columns are not kept. A
+ * staged table whose rows the load takes (most often all of them) thereby becomes the new reports
+ * table without a copy (adoptStagedSql).
  */
 export function stageSql(plan: StagePlan, table: string, file: string): string {
   const columns = plan.metrics
@@ -98,8 +98,9 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
 
 /**
  * CREATE TABLE `checks` with each row of the staged table `table` (r: its rowid) and the checksum
- * of its values as stored (chk, ingest/checksum.ts), for verifyStage (import/stage.ts). Run right after staging,
- * while the worker is still reading: in the CREATE TABLE of the stage itself it cost ~2 s more.
+ * of its values as stored (chk, ingest/checksum.ts), for verifyStage (import/stage.ts). Run right
+ * after staging, while the worker is still reading: in the CREATE TABLE of the stage itself it
+ * cost ~2 s more.
  */
 export function checksumTableSql(plan: StagePlan, table: string, checks: string): string {
   const present = new Set(plan.metrics.filter((m): m is number => m !== null));
@@ -136,9 +137,9 @@ const IDENTITY_VALUES: readonly (readonly [string, string])[] = IDENTITY_COLUMNS
 
 /**
  * Append to `target` the reports listed in `ids` (identity columns as the reports table has them
- * but town_key and origin, and f, r: file and staged row) for file `f`: identity from `ids`, metric values
- * from the staged table. Rows go in in the file's order; no ORDER BY, which sorted every wide
- * row (~1 s).
+ * but town_key and origin, and f, r: file and staged row) for file `f`: identity from `ids`,
+ * metric values from the staged table. Rows go in in the file's order; no ORDER BY, which sorted
+ * every wide row (~1 s).
  */
 export function loadStagedSql(table: string, ids: string, f: number, target: string): string {
   return `INSERT INTO ${target} BY NAME
@@ -167,20 +168,3 @@ export const startAdoptSql = (checks: string) => `DROP TABLE IF EXISTS ${checks}
  * identity (rejected by the worker, or not taken).
  */
 export const finishAdoptSql = (table: string) => `DELETE FROM ${table} WHERE town_key IS NULL`;
-
-/**
- * Read a registered file into a new staged table and its checksums into `checks`; false when
- * DuckDB cannot read it as planned.
- */
-export async function stageFile(sql: SqlClient, plan: StagePlan, table: string, checks: string, file: string): Promise<boolean> {
-  try {
-    await sql.exec(stageSql(plan, table, file));
-    performance.mark('zwgk:import:stage-read');
-    await sql.exec(checksumTableSql(plan, table, checks));
-    performance.mark('zwgk:import:stage-checked');
-    return true;
-  } catch {
-    await sql.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-    return false;
-  }
-}

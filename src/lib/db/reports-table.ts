@@ -272,11 +272,10 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   // A staged table compressed as the new set is to be becomes it (the one most rows come from):
   // copying a country's values into a new database took as long as reading them.
   const adopt = stage ? adoptable(stage, compress) : null;
-  const adopted = adopt ? stage!.files.find((file) => file.f === adopt.f)! : null;
   const next = adopt ? adopt.db : `store_${++stores}`;
   await sql.exec(
     adopt
-      ? `${startAdoptSql(adopted!.checks)}; ${createTowns(`${next}.towns`)};`
+      ? `${startAdoptSql(adopt.checks)}; ${createTowns(`${next}.towns`)};`
       : `ATTACH ':memory:' AS ${next}${compress ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
   );
   try {
@@ -294,15 +293,15 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
 }
 
 /** The staged file to adopt as the new store: compressed as asked, with the most staged rows. */
-function adoptable(stage: LoadStage, compress: boolean): { f: number; db: string } | null {
+function adoptable(stage: LoadStage, compress: boolean): LoadStage['files'][number] | null {
   const counts = new Map<number, number>();
   for (const { f } of stage.at.values()) counts.set(f, (counts.get(f) ?? 0) + 1);
-  let best: { f: number; db: string } | null = null;
+  let best: LoadStage['files'][number] | null = null;
   let most = 0;
   for (const file of stage.files) {
     const n = counts.get(file.f) ?? 0;
     if (file.compressed === compress && n > most && file.db !== STORE) {
-      best = { f: file.f, db: file.db };
+      best = file;
       most = n;
     }
   }

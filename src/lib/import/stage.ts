@@ -8,11 +8,12 @@
  * database of its own, detached when the import is loaded, cancelled or replaced by another
  * (unless it became the store).
  */
-import { checksumListSql, planStage, stageFile, type StagePlan } from '../db/csv-stage.ts';
+import { checksumListSql, checksumTableSql, planStage, stageSql, type StagePlan } from '../db/csv-stage.ts';
 import { COMPRESS_ABOVE, STORE } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
 import type { ReportSet } from '../ingest/columns.ts';
+import { markImport } from './marks.ts';
 import type { ReportOrigin } from './origin.ts';
 
 /** A file DuckDB has read into `table`, the reports table of an attached database of its own. */
@@ -73,13 +74,17 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
     const compressed = file.size > COMPRESS_STAGE_ABOVE_BYTES;
     await sql.exec(`ATTACH ':memory:' AS ${db}${compressed ? ' (COMPRESS)' : ''}`);
     await sql.registerFile(name, file);
-    let ok = false;
     try {
-      ok = await stageFile(sql, plan, table, checks, name);
-      if (ok) out.push({ f, plan, db, table, checks, compressed });
+      await sql.exec(stageSql(plan, table, name));
+      markImport('stage-read');
+      await sql.exec(checksumTableSql(plan, table, checks));
+      markImport('stage-checked');
+      out.push({ f, plan, db, table, checks, compressed });
+    } catch {
+      // DuckDB cannot read it as planned: the worker's reading is used alone
+      await detach(sql, db);
     } finally {
       await sql.dropFile(name).catch(() => undefined);
-      if (!ok) await detach(sql, db);
     }
   }
   return out;
@@ -89,9 +94,8 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
  * Compare DuckDB's reading of the staged files with the worker's (`incoming`, whose rows came
  * from the files and rows `origin` says): a file is kept only when every report read from it has
  * the same checksum in its staged row (`sums`: the worker's, rowChecksums of `incoming`). Files
- * that differ are dropped here. Each file's checksums
- * come over as one list (~0.1 s for a country's), compared here: inserting the worker's and
- * joining them in DuckDB took ~0.4 s.
+ * that differ are dropped here. Each file's checksums come over as one list (~0.1 s for a
+ * country's), compared here: inserting the worker's and joining them in DuckDB took ~0.4 s.
  */
 export async function verifyStage(
   sql: SqlClient,

@@ -266,12 +266,7 @@ export function concatParts(parts: readonly SetPart[]): ReportSet {
       const from = src.metrics[m]!;
       const to = out.metrics[m]!;
       to.values.set(from.values.subarray(0, len), k);
-      if (k % 8 === 0) {
-        to.valid.set(from.valid.subarray(0, bitmapBytes(len)), k / 8);
-        // bits past the part's end may belong to rows that are not part of it
-        if (len % 8 !== 0) to.valid[(k + len) >> 3]! &= (1 << (len % 8)) - 1;
-      }
-      else for (let i = 0; i < len; i++) if (isValid(from.valid, i)) to.valid[(k + i) >> 3]! |= 1 << ((k + i) & 7);
+      copyBits(from.valid, 0, to.valid, k, len);
     }
     if (p.rows) for (let i = 0; i < len; i++) keys.push(p.set.keys[p.rows[i]!]!);
     else for (let i = 0; i < len; i++) keys.push(p.set.keys[i]!);

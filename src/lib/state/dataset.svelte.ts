@@ -6,6 +6,7 @@ import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
 import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
 import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
+import { markImport } from '../import/marks.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
@@ -125,7 +126,7 @@ export class DatasetState {
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
     await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
-    performance.mark('zwgk:import:stored');
+    markImport('stored');
     this.imported = next;
     this.importWarning = null;
     try {

@@ -5,16 +5,11 @@
 import type { Decision } from '../import/compose.ts';
 import { acceptImportSet, findSetConflicts, shownIndex, takenFromIncoming, type IdentityConflict } from '../import/compose-columns.ts';
 import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../import/stage.ts';
+import { markImport } from '../import/marks.ts';
 import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { DatasetState } from './dataset.svelte.ts';
-
-/**
- * A named point of an import on the page's performance timeline (zwgk:import:<name>): what
- * `npm run bench:import` reads to say where the time went. Costs nothing worth measuring.
- */
-export const mark = (name: string) => performance.mark(`zwgk:import:${name}`);
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 'failed';
 
@@ -46,21 +41,21 @@ export class ImportState {
     this.phase = 'reading';
     this.fileCount = files.length;
     const sql = this.dataset.sql;
-    mark('read');
+    markImport('read');
     // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
     // there only means the values are loaded from the worker's reading
     const staging: Promise<StagedFile[]> = stageFiles(sql, files).catch(() => []);
     try {
       const parsed = await parseFiles(files, (p) => (this.progress = p));
-      mark('parsed');
+      markImport('parsed');
       this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
       const staged = await staging;
-      mark('staged');
+      markImport('staged');
       this.stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined).catch(async () => {
         await dropStage(sql, staged);
         return null;
       });
-      mark('verified');
+      markImport('verified');
       this.files = parsed.files;
       this.issues = parsed.issues;
       this.incoming = parsed.incoming;
@@ -99,12 +94,12 @@ export class ImportState {
     this.phase = 'applying';
     try {
       const { embedded, imported } = this.dataset;
-      mark('apply');
+      markImport('apply');
       const next = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported);
-      mark('accepted');
+      markImport('accepted');
       const kept = this.conflicts.filter((c) => this.decisions.get(c.key) !== 'replace').length;
       await this.dataset.setImported(next, stageFor(this.stage, takenFromIncoming(embedded, imported, this.decisions, this.onlyImported)) ?? undefined);
-      mark('shown');
+      markImport('shown');
       this.releaseStage();
       this.message = `已载入 ${this.incoming.keys.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
       this.phase = 'done';
