@@ -18,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, FRAME_MONITOR, importBreakdown, importThroughPanel, serve } from './bench-lib.ts';
+import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, FRAME_MONITOR, importBreakdown, importThroughPanel, pageHeap, serve } from './bench-lib.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,13 +82,12 @@ async function main() {
     }
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.addInitScript({ content: FRAME_MONITOR });
-    page.on('console', (m) => { if (m.text().startsWith('T ')) console.log(m.text()); });
     await page.goto(BASE);
     await page.locator('main[data-status="ready"]').waitFor({ timeout: 60_000 });
     const r = await importThroughPanel(page, file, 600_000);
     const [read, load, save] = [r.readMs / 1000, r.loadMs / 1000, r.saveMs / 1000];
     const { reports, frames } = r;
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const heap = await pageHeap(page);
     // the imports are restored from IndexedDB on the next visit
     const t2 = Date.now();
     await page.reload();
@@ -97,12 +96,13 @@ async function main() {
     await page.getByRole('button', { name: '导入数据' }).click();
     const restoreStep = await page.getByText(/已导入 \d+ 份报告/).first().textContent({ timeout: 10_000 }).then((t) => /\d+/.exec(t ?? '')?.[0] ?? '?').catch(() => '?');
     await page.close();
+    const phases = importBreakdown(r.marks);
     const rows = [
       ['文件', `${file.split('/').pop()}（${mb.toFixed(1)} MB，${reports} 份有效报告）`],
       ['读取（Worker 与 DuckDB 同时读，再核对）', `${read.toFixed(1)} 秒，${(mb / read).toFixed(1)} MB/s`],
-      ...importBreakdown(r.marks).slice(0, 4),
+      ...phases.slice(0, 4),
       ['载入（写入 DuckDB，看板显示新数据）', `${load.toFixed(1)} 秒`],
-      ...importBreakdown(r.marks).slice(4),
+      ...phases.slice(4),
       ['合计', `${(read + load).toFixed(1)} 秒，${(mb / (read + load)).toFixed(1)} MB/s`],
       ['随后保存到 IndexedDB（看板已可用）', `${save.toFixed(1)} 秒`],
       ['期间最长的帧间隔', `${frames.maxGap.toFixed(0)} 毫秒`],

@@ -384,7 +384,12 @@ export async function importThroughPanel(page: Page, file: string, timeout: numb
   return { readMs, loadMs, saveMs, reports, frames, marks };
 }
 
-/** The import's named points (src/lib/state/import.svelte.ts mark), the last of each, in ms of the page's clock. */
+/** The page's main-thread JS heap in use now (Chromium's performance.memory), in bytes. */
+export async function pageHeap(page: Page): Promise<number> {
+  return page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+}
+
+/** The import's named points (src/lib/import/marks.ts), the last of each, in ms of the page's clock. */
 export async function importMarks(page: Page): Promise<Record<string, number>> {
   const entries = await page.evaluate(() =>
     performance

@@ -45,6 +45,7 @@ import {
   duckdbStartMs,
   FRAME_MONITOR,
   importThroughPanel,
+  pageHeap,
   launch,
   MemorySampler,
   pageState,
@@ -421,7 +422,7 @@ async function importPhase(s: ScaleDef, base: string, r: ScaleResult['import'], 
     await page.locator('main[data-status="ready"]').waitFor({ timeout: 30 * S });
     r.runs.push(await importThroughPanel(page, file, s.timeouts.import, true));
     r.result = medianRun(r.runs, importMs);
-    r.jsHeapPeak = Math.max(r.jsHeapPeak, await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0));
+    r.jsHeapPeak = Math.max(r.jsHeapPeak, await pageHeap(page));
   }, SPARSE_SAMPLING);
   // the first run that did not finish says so; the others' figures stand
   if (r.status === 'skipped' || r.status.startsWith('ok')) r.status = p.status;
