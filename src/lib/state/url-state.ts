@@ -128,9 +128,9 @@ function encodeTowns(towns: readonly string[] | null, ctx: UrlContext): string |
   const normal = normaliseTowns(towns, ctx);
   let value: string | null = null;
   if (normal !== null) {
-    const all = new Set(ctx.townKeys).size;
+    const all = new Set(ctx.townKeys);
     const chosen = new Set(normal);
-    const [name, list] = normal.length * 2 > all ? ['notowns', [...new Set(ctx.townKeys)].filter((k) => !chosen.has(k))] : ['towns', normal];
+    const [name, list] = normal.length * 2 > all.size ? ['notowns', [...all].filter((k) => !chosen.has(k))] : ['towns', normal];
     value = new URLSearchParams([[name, list.map((k) => escapeItem(townToUrl(k))).join(',')]]).toString();
   }
   townsEncoded.set(towns, { ctx, value });
