@@ -2,7 +2,7 @@
  * The page's side of the import worker: send files, receive progress and the parsed results.
  */
 import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
-import type { ReportSet } from '../ingest/columns.ts';
+import { unpackSet, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
 import type { ReportOrigin } from './origin.ts';
@@ -65,7 +65,7 @@ export function parseInWorker(
       else if (m.type === 'file') results[m.index] = m.result;
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve({ files: results, incoming: m.incoming, issues: m.issues, origin: m.origin, sums: m.sums });
+        if (m.type === 'done') resolve({ files: results, incoming: unpackSet(m.incoming), issues: m.issues, origin: m.origin, sums: m.sums });
         else reject(new Error(m.message));
       }
     };

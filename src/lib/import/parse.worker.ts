@@ -5,7 +5,7 @@
  * does, their typed arrays transferred rather than copied.
  */
 import { rowChecksums } from '../ingest/checksum.ts';
-import { concatParts, transferables, type ReportSet } from '../ingest/columns.ts';
+import { concatParts, packSet, type PackedSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
@@ -35,7 +35,8 @@ export type ParseMessage =
   | {
       id: number;
       type: 'done';
-      incoming: ReportSet;
+      /** packed for the post (columns.ts packSet) */
+      incoming: PackedSet;
       issues: IngestIssue[];
       origin: ReportOrigin;
       /** each incoming report's checksum (ingest/checksum.ts) when a CSV file was read, for import/stage.ts */
@@ -68,8 +69,8 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     // the checksums DuckDB's reading of CSV files is compared with (import/stage.ts), computed
     // here rather than on the page, while DuckDB is still reading
     const sums = mode === 'import' && files.some((f) => /\.csv$/i.test(f.name)) ? rowChecksums(incoming.columns) : null;
-    const transfer = [...transferables(incoming.columns), origin.file.buffer, origin.row.buffer, ...(sums ? [sums.buffer] : [])];
-    post({ id, type: 'done', incoming, issues: merged.issues, origin, sums }, transfer);
+    const { packed, transfer } = packSet(incoming);
+    post({ id, type: 'done', incoming: packed, issues: merged.issues, origin, sums }, [...transfer, origin.file.buffer, origin.row.buffer, ...(sums ? [sums.buffer] : [])]);
   } catch (err) {
     post({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -1,11 +1,13 @@
 /**
  * Selecting rows of report columns copies runs of consecutive rows as blocks (values and
  * validity bits); the result must be that of taking the rows one by one, at every bit offset.
+ * A set packed for a post between threads comes back the same.
  */
 import { describe, expect, it } from 'vitest';
 import { benchLikeCsv } from '../../../scripts/sample/bench-like.ts';
 import { METRICS } from '../model/catalogue.ts';
-import { copyBits, isValid, reportAt, selectRows } from './columns.ts';
+import { copyBits, EMPTY_SET, isValid, packSet, reportAt, selectRows, setFromReports, unpackSet } from './columns.ts';
+import type { Report } from '../model/report.ts';
 import { parseFileColumns } from './parse-columns.ts';
 
 /** A small deterministic generator, so that a failure can be replayed. */
@@ -61,5 +63,33 @@ describe('selectRows', () => {
     const rows = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 97 !== 5);
     const out = selectRows(set, rows);
     for (let k = 0; k < rows.length; k++) expect(reportAt(out, k)).toEqual(reportAt(set, rows[k]!));
+  });
+});
+
+describe('packSet / unpackSet (a set posted between threads)', () => {
+  it('gives back the same set after a post, text as distinct values, typed arrays transferred', () => {
+    const base: Report = { county: '汶上县', town: '康驿镇', town_code: '370830106', year: 2021, layout: '2021', source: 's.csv', synthetic: false, metrics: {} };
+    const reports: Report[] = [
+      base,
+      { ...base, year: 2022 },
+      { ...base, town: '南站街道', town_code: null, layout: null },
+      { ...base, county: '梁山县', town: '康驿镇', town_code: '370832100', layout: '2019', synthetic: true },
+      { ...base, year: 2023 },
+    ];
+    const set = setFromReports(reports);
+    const { packed, transfer } = packSet(set);
+    expect(packed.columns.text.town.values).toEqual(['康驿镇', '南站街道']);
+    expect(packed.columns.text.town_code.values).toEqual(['370830106', null, '370832100']);
+    expect(Array.from(packed.columns.text.town.codes)).toEqual([0, 0, 1, 0, 0]);
+    const got = unpackSet(structuredClone(packed, { transfer }));
+    expect(got.keys).toEqual(set.keys);
+    expect(reports.map((_, i) => reportAt(got.columns, i))).toEqual(reports.map((r) => ({ ...r, metrics: {} })));
+    // the sender's typed arrays went with the post
+    expect(set.columns.year.length).toBe(0);
+  });
+
+  it('packs an empty set', () => {
+    const { packed } = packSet(EMPTY_SET);
+    expect(unpackSet(structuredClone(packed)).columns.length).toBe(0);
   });
 });

@@ -220,6 +220,78 @@ export function transferables(c: ReportColumns): ArrayBuffer[] {
   return [...out];
 }
 
+/** The identity columns held as text. */
+const TEXT_COLUMNS = ['county', 'town', 'town_code', 'layout', 'source'] as const;
+type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+/** A text column as its distinct values and, per row, the index of its value. */
+export interface PackedText {
+  values: (string | null)[];
+  codes: Int32Array;
+}
+
+/** A set to post to another thread: its text columns packed (packSet), its typed arrays to transfer. */
+export interface PackedSet {
+  columns: Omit<ReportColumns, TextColumn> & { text: Record<TextColumn, PackedText> };
+  keys: string[];
+}
+
+/**
+ * A set made ready for postMessage. Its text columns go as distinct values and an index per row:
+ * cloning a country's 5 × 290,000 strings took ~0.2 s, these ~0.05 s (packing and unpacking
+ * included). Consecutive rows of a town share their strings, so most rows are packed without a
+ * lookup. The set's own typed arrays are listed in `transfer` (unusable here once sent).
+ */
+export function packSet(s: ReportSet): { packed: PackedSet; transfer: ArrayBuffer[] } {
+  const { county, town, town_code, layout, source, ...rest } = s.columns;
+  const text = { county: packText(county), town: packText(town), town_code: packText(town_code), layout: packText(layout), source: packText(source) };
+  const transfer = [...transferables(s.columns), ...Object.values(text).map((t) => t.codes.buffer as ArrayBuffer)];
+  return { packed: { columns: { ...rest, text }, keys: s.keys }, transfer };
+}
+
+/** The set packSet packed. */
+export function unpackSet(p: PackedSet): ReportSet {
+  const { text, ...rest } = p.columns;
+  const columns = {
+    ...rest,
+    county: unpackText(text.county) as string[],
+    town: unpackText(text.town) as string[],
+    town_code: unpackText(text.town_code),
+    layout: unpackText(text.layout) as ReportColumns['layout'],
+    source: unpackText(text.source) as string[],
+  };
+  return { columns, keys: p.keys };
+}
+
+function packText(col: readonly (string | null)[]): PackedText {
+  const values: (string | null)[] = [];
+  const at = new Map<string | null, number>();
+  const codes = new Int32Array(col.length);
+  let prev: string | null | undefined;
+  let code = -1;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i]!;
+    if (v !== prev) {
+      let c = at.get(v);
+      if (c === undefined) {
+        c = values.length;
+        values.push(v);
+        at.set(v, c);
+      }
+      code = c;
+      prev = v;
+    }
+    codes[i] = code;
+  }
+  return { values, codes };
+}
+
+function unpackText(p: PackedText): (string | null)[] {
+  const out = new Array<string | null>(p.codes.length);
+  for (let i = 0; i < out.length; i++) out[i] = p.values[p.codes[i]!]!;
+  return out;
+}
+
 /** Columns with the report key of each row. */
 export interface ReportSet {
   columns: ReportColumns;
