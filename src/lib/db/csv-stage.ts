@@ -9,8 +9,8 @@
  * more, longer than DuckDB's read_csv of the whole file; copying the staged values into a new
  * store inside DuckDB still took ~5 s. So the staged table is read in the store's layout and, at
  * the load, becomes the store itself: its rows get their identity (one UPDATE) and the rows not
- * taken are deleted (adoptStagedSql); only a stage compressed otherwise than the new store needs
- * is copied (loadStagedSql).
+ * taken are deleted (adoptStagedSql); the values of other files imported with it are copied into
+ * it (loadStagedSql).
  *
  * Every identifier and literal in this SQL is made here (c0, c1, … for the file's columns,
  * catalogue ids, generated table and file names, a delimiter from a fixed list): nothing read

@@ -6,7 +6,7 @@
  */
 import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import { boolVector, dictionaryVector, utf8Vector } from './arrow-columns.ts';
-import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type SetPart } from '../ingest/columns.ts';
+import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type ReportSet, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
@@ -23,7 +23,10 @@ const sqlType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
  * DuckDB does not compress its default in-memory database: a country's reports (290,000 × 245
  * columns, mostly 0) take about 550 MB uncompressed and about 16 MB compressed. For a county the
  * compression costs more than it saves: every query paid ~5 ms more (a ranking update 20 ms
- * instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports.
+ * instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports. The exception is
+ * an import DuckDB read itself (import/stage.ts): its table becomes the store as it was read,
+ * uncompressed, because reading into a compressed one made the import ~1 s slower; the next visit
+ * loads the same reports from the browser's storage into a compressed store.
  */
 export let STORE = 'store';
 export let REPORTS = `${STORE}.reports`;
@@ -167,11 +170,25 @@ export interface LoadPart extends SetPart {
 
 /**
  * Imported reports whose metric values DuckDB has read itself (db/csv-stage.ts), checked against
- * the worker's reading: by report key, the staged file and row; per staged file, its table.
+ * the worker's reading: for row i of `set` (the reports read), the staged file `f[i]` (-1: its
+ * values are not staged) and the row `r[i]` in it; per staged file, its table. By row rather than
+ * by report key: a map of a country's 290,000 keys took ~0.2 s to build.
  */
 export interface LoadStage {
-  files: readonly { f: number; db: string; table: string; checks: string; compressed: boolean }[];
-  at: ReadonlyMap<string, { f: number; r: number }>;
+  files: readonly { f: number; db: string; table: string; checks: string }[];
+  set: ReportSet;
+  f: Int32Array;
+  r: Int32Array;
+}
+
+/** For row i of `set`, its row in the stage's set (-1: none); by key unless it is that set. */
+function stagedRowOf(stage: LoadStage, set: ReportSet): (i: number) => number {
+  if (set === stage.set) return (i) => i;
+  const at = new Map<string, number>();
+  stage.set.keys.forEach((k, j) => {
+    if (stage.f[j]! >= 0) at.set(k, j);
+  });
+  return (i) => at.get(set.keys[i]!) ?? -1;
 }
 
 /** Rows per Arrow batch when loading columns: building one is cheap, sending it to DuckDB takes ~0.1 s. */
@@ -192,13 +209,14 @@ async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: 
   const rest: number[] = [];
   const f: number[] = [];
   const r: number[] = [];
+  const rowOf = stagedRowOf(stage, p.set);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    const at = stage.at.get(p.set.keys[i]!);
-    if (at) {
+    const j = rowOf(i);
+    if (j >= 0 && stage.f[j]! >= 0) {
       staged.push(i);
-      f.push(at.f);
-      r.push(at.r);
+      f.push(stage.f[j]!);
+      r.push(stage.r[j]!);
     } else rest.push(i);
   }
   if (staged.length === 0) return rest;
@@ -265,13 +283,15 @@ export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], on
  * the imported reports found in it take their values from the staged tables.
  */
 export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void, stage?: LoadStage): Promise<void> {
-  // The new set goes into a database of its own, compressed when it is large (an import of a
-  // whole country into the county's uncompressed store would take ~550 MB instead of ~16 MB).
+  // A staged table becomes the new set (the one most rows come from): copying a country's values
+  // into a new database took as long as reading them. It is not compressed (import/stage.ts):
+  // faster to read into, ~520 MB for a country's reports.
+  const adopt = stage ? adoptable(stage) : null;
+  // Otherwise the new set goes into a database of its own, compressed when it is large (a whole
+  // country read back from the browser's storage into an uncompressed one would take ~550 MB
+  // instead of ~16 MB).
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   const compress = total > COMPRESS_ABOVE;
-  // A staged table compressed as the new set is to be becomes it (the one most rows come from):
-  // copying a country's values into a new database took as long as reading them.
-  const adopt = stage ? adoptable(stage, compress) : null;
   const next = adopt ? adopt.db : `store_${++stores}`;
   await sql.exec(
     adopt
@@ -292,15 +312,15 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   await sql.exec(`DETACH ${old}`);
 }
 
-/** The staged file to adopt as the new store: compressed as asked, with the most staged rows. */
-function adoptable(stage: LoadStage, compress: boolean): LoadStage['files'][number] | null {
+/** The staged file to adopt as the new store: the one with the most staged rows. */
+function adoptable(stage: LoadStage): LoadStage['files'][number] | null {
   const counts = new Map<number, number>();
-  for (const { f } of stage.at.values()) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const f of stage.f) if (f >= 0) counts.set(f, (counts.get(f) ?? 0) + 1);
   let best: LoadStage['files'][number] | null = null;
   let most = 0;
   for (const file of stage.files) {
     const n = counts.get(file.f) ?? 0;
-    if (file.compressed === compress && n > most && file.db !== STORE) {
+    if (n > most && file.db !== STORE) {
       best = file;
       most = n;
     }

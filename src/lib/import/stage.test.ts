@@ -14,7 +14,7 @@ import { concatParts } from '../ingest/columns.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { originOf } from './origin.ts';
-import { dropStage, stageFiles, stageFor, verifyStage } from './stage.ts';
+import { dropStage, stageFiles, stageFor, stagedCount, verifyStage } from './stage.ts';
 
 const corpus = new URL('../ingest/corpus/', import.meta.url);
 
@@ -57,7 +57,7 @@ async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
   const viaStage = await snapshot();
   const adopted = staged.some((s) => s.db === STORE);
   await dropStage(sql, staged);
-  return { viaArrow, viaStage, staged: stage?.at.size ?? 0, reports: incoming.keys.length, stage, adopted };
+  return { viaArrow, viaStage, staged: stagedCount(stage), reports: incoming.keys.length, stage, adopted };
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -83,7 +83,7 @@ describe('staged import', () => {
     const viaArrow = await snapshot();
     const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => !kept.has(k));
-    expect(stage!.at.size).toBe(150);
+    expect(stagedCount(stage)).toBe(150);
     await replaceAllParts(sql, [embedded, imported], undefined, stage!);
     expect(STORE).toBe(staged[0]!.db);
     expect(await snapshot()).toEqual(viaArrow);
@@ -114,20 +114,49 @@ describe('staged import', () => {
     await dropStage(sql, staged);
   }, 60_000);
 
-  it('copies from the staged table when it is not compressed as the new set is to be', async () => {
-    const bytes = utf8(benchLikeCsv(100));
-    const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
+  it('adopts the file with the most staged rows and copies the values of the others into it', async () => {
+    const csv = benchLikeCsv(120).split('\n');
+    const a = utf8([csv[0], ...csv.slice(1, 31)].join('\n') + '\n');
+    const b = utf8([csv[0], ...csv.slice(31, 121)].join('\n') + '\n');
+    const files = [
+      { name: 'a.csv', bytes: a },
+      { name: 'b.csv', bytes: b },
+    ];
+    const { incoming, origin } = readAsWorker(files);
     const parts = [{ set: incoming, origin: 'imported' as const }];
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageFiles(
+      sql,
+      files.map((f) => new File([f.bytes], f.name)),
+    );
     const stage = await verifyStage(sql, staged, incoming, origin);
-    // as if the file had been staged compressed: 100 reports go into an uncompressed store
-    await replaceAllParts(sql, parts, undefined, { ...stage!, files: stage!.files.map((f) => ({ ...f, compressed: true })) });
-    expect(STORE).not.toBe(staged[0]!.db);
+    expect(stage!.files.length).toBe(2);
+    await replaceAllParts(sql, parts, undefined, stage!);
+    // b.csv's 90 reports stayed where DuckDB read them; a.csv's 30 were copied in
+    expect(STORE).toBe(staged[1]!.db);
     expect(await snapshot()).toEqual(viaArrow);
     await dropStage(sql, staged);
     expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = '${staged[0]!.db}'`)).toEqual([{ n: 0 }]);
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${REPORTS}`)).toEqual([{ n: 120 }]);
+  }, 60_000);
+
+  it('finds the staged rows by report key when the set loaded is not the set read (an import merged with an earlier one)', async () => {
+    const bytes = utf8(benchLikeCsv(40));
+    const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
+    // as acceptImportSet makes it: the reports taken, copied into a set of their own, in another order
+    const rows = Int32Array.from({ length: 30 }, (_, k) => 39 - k);
+    const parts = [{ set: concatParts([{ set: incoming, rows }]), origin: 'imported' as const }];
+    await replaceAllParts(sql, parts);
+    const viaArrow = await snapshot();
+    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const taken = new Set(Array.from(rows, (i) => incoming.keys[i]!));
+    const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => taken.has(k));
+    expect(stagedCount(stage)).toBe(30);
+    await replaceAllParts(sql, parts, undefined, stage!);
+    expect(STORE).toBe(staged[0]!.db);
+    expect(await snapshot()).toEqual(viaArrow);
+    await dropStage(sql, staged);
   }, 60_000);
 
   it('gives the same table for every corpus file, staged or not', async () => {
@@ -185,7 +214,6 @@ describe('staged import', () => {
     const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
     const sums = await sql.query<{ chk: number }>(`SELECT chk FROM ${staged[0]!.checks} ORDER BY r`);
     expect(sums.map((r) => r.chk)).toEqual([...rowChecksums(incoming.columns)]);
-    expect(staged[0]!.compressed).toBe(false);
     // one row read as another value: the whole file is refused
     await sql.exec(`UPDATE ${staged[0]!.checks} SET chk = chk + 2 WHERE r = 7`);
     expect(await verifyStage(sql, staged, incoming, origin)).toBeNull();
@@ -198,7 +226,7 @@ describe('staged import', () => {
     const stage = await verifyStage(sql, await stageFiles(sql, [new File([bytes], 'x.csv')]), incoming, origin);
     const keep = new Set(incoming.keys.slice(0, 5));
     const narrowed = stageFor(stage, (k) => !keep.has(k));
-    expect(narrowed!.at.size).toBe(25);
+    expect(stagedCount(narrowed)).toBe(25);
     expect(stageFor(stage, () => false)).toBeNull();
     // all taken: the same stage, not a copy
     expect(stageFor(stage, () => true)).toBe(stage);

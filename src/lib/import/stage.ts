@@ -9,14 +9,21 @@
  * (unless it became the store).
  */
 import { checksumListSql, checksumTableSql, planStage, stageSql, type StagePlan } from '../db/csv-stage.ts';
-import { COMPRESS_ABOVE, STORE } from '../db/reports-table.ts';
+import { STORE, type LoadStage } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
 import type { ReportSet } from '../ingest/columns.ts';
 import { markImport } from './marks.ts';
 import type { ReportOrigin } from './origin.ts';
 
-/** A file DuckDB has read into `table`, the reports table of an attached database of its own. */
+/**
+ * A file DuckDB has read into `table`, the reports table of an attached database of its own. The
+ * database is not compressed, whatever the file's size: reading a country's file (290,000 wide
+ * rows) into a compressed one took ~1 s longer (3.7 s against 2.7 s in DuckDB-WASM's Node build,
+ * and its UPDATE at the load 0.4 s against 0.2 s), which was most of what the import took beyond
+ * DuckDB's own read_csv. The table, once adopted as the store, then holds ~520 MB where a
+ * compressed one held ~13 MB (reports-table.ts replaceAllParts).
+ */
 export interface StagedFile {
   /** the file's index among those imported together */
   f: number;
@@ -27,24 +34,14 @@ export interface StagedFile {
   table: string;
   /** `${db}.checks`: each staged row's checksum (csv-stage.ts checksumTableSql) */
   checks: string;
-  /** whether `db` is compressed (as the store is above COMPRESS_ABOVE reports) */
-  compressed: boolean;
 }
 
-/** Staged files, and for each report read from them (by key) where its values are. */
-export interface Stage {
+/** Staged files, and for each incoming report read from them where its values are (LoadStage). */
+export interface Stage extends LoadStage {
   files: StagedFile[];
-  at: Map<string, { f: number; r: number }>;
 }
 
 let serial = 0;
-
-/**
- * Files above this size are staged into a compressed database: about as many reports as the
- * store is compressed above (COMPRESS_ABOVE) at the ~550 bytes a wide row takes, so that a large
- * staged table can become the store as it is.
- */
-export const COMPRESS_STAGE_ABOVE_BYTES = COMPRESS_ABOVE * 400;
 
 /** The first bytes of a file as UTF-8 text, or null when they are not UTF-8. */
 async function headText(file: Blob): Promise<string | null> {
@@ -71,15 +68,14 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
     const table = `${db}.reports`;
     const checks = `${db}.checks`;
     const name = `import_${id}.csv`;
-    const compressed = file.size > COMPRESS_STAGE_ABOVE_BYTES;
-    await sql.exec(`ATTACH ':memory:' AS ${db}${compressed ? ' (COMPRESS)' : ''}`);
+    await sql.exec(`ATTACH ':memory:' AS ${db}`);
     await sql.registerFile(name, file);
     try {
       await sql.exec(stageSql(plan, table, name));
       markImport('stage-read');
       await sql.exec(checksumTableSql(plan, table, checks));
       markImport('stage-checked');
-      out.push({ f, plan, db, table, checks, compressed });
+      out.push({ f, plan, db, table, checks });
     } catch {
       // DuckDB cannot read it as planned: the worker's reading is used alone
       await detach(sql, db);
@@ -106,28 +102,32 @@ export async function verifyStage(
 ): Promise<Stage | null> {
   if (staged.length === 0) return null;
   const kept: StagedFile[] = [];
-  const at = new Map<string, { f: number; r: number }>();
+  const n = incoming.keys.length;
+  const f = new Int32Array(n).fill(-1);
+  const r = new Int32Array(n);
   for (const s of staged) {
     const [res] = await sql.query<{ chk: { toArray(): ArrayLike<number> } | null; n: number; lo: number | null; hi: number | null }>(checksumListSql(s.checks));
     const chk = res?.chk ? res.chk.toArray() : new Float64Array(0);
     // the rows are 0…n-1, each once: a staged row's checksum is then chk[r]
     const dense = res !== undefined && chk.length === res.n && (res.n === 0 || (res.lo === 0 && res.hi === res.n - 1));
-    const rows: [string, number][] = [];
     let same = dense;
-    for (let i = 0; same && i < incoming.keys.length; i++) {
+    for (let i = 0; same && i < n; i++) {
       if (origin.file[i] !== s.f) continue;
-      const r = origin.row[i]! - 2; // the header is row 1; the first staged row is 0
-      if (r < 0 || r >= chk.length || chk[r] !== sums[i]) same = false;
-      else rows.push([incoming.keys[i]!, r]);
+      const at = origin.row[i]! - 2; // the header is row 1; the first staged row is 0
+      if (at < 0 || at >= chk.length || chk[at] !== sums[i]) same = false;
     }
     if (!same) {
       await detach(sql, s.db);
       continue;
     }
     kept.push(s);
-    for (const [key, r] of rows) at.set(key, { f: s.f, r });
+    for (let i = 0; i < n; i++) {
+      if (origin.file[i] !== s.f) continue;
+      f[i] = s.f;
+      r[i] = origin.row[i]! - 2;
+    }
   }
-  return kept.length === 0 ? null : { files: kept, at };
+  return kept.length === 0 ? null : { files: kept, set: incoming, f, r };
 }
 
 const detach = (sql: SqlClient, db: string) => sql.exec(`DETACH DATABASE IF EXISTS ${db}`).catch(() => undefined);
@@ -142,19 +142,21 @@ export async function dropStage(sql: SqlClient, files: readonly StagedFile[]): P
 
 /**
  * The stage narrowed to the reports that are taken from the import (`taken`): the stage itself
- * when all are (copying a country's 290,000 entries took ~0.2 s).
+ * when all are; null when none is.
  */
 export function stageFor(stage: Stage | null, taken: (key: string) => boolean): Stage | null {
   if (!stage) return null;
-  let all = true;
-  for (const k of stage.at.keys()) {
-    if (!taken(k)) {
-      all = false;
-      break;
-    }
+  const { keys } = stage.set;
+  let f: Int32Array | null = null;
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (stage.f[i]! < 0) continue;
+    if (taken(keys[i]!)) count++;
+    else (f ??= stage.f.slice())[i] = -1;
   }
-  if (all) return stage.at.size === 0 ? null : stage;
-  const at = new Map<string, { f: number; r: number }>();
-  for (const [k, v] of stage.at) if (taken(k)) at.set(k, v);
-  return at.size === 0 ? null : { files: stage.files, at };
+  if (count === 0) return null;
+  return f ? { ...stage, f } : stage;
 }
+
+/** How many reports the stage has values for. */
+export const stagedCount = (stage: LoadStage | null): number => (stage ? stage.f.reduce((a, f) => a + (f >= 0 ? 1 : 0), 0) : 0);
