@@ -16,6 +16,7 @@ import { isLongHeader } from './long-csv.ts';
 import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record.ts';
 import { parseCell } from './values.ts';
 import { readHeader } from './wide-csv.ts';
+import { readAsStaged } from '../db/csv-stage.ts';
 import type { IdentityField } from '../model/report.ts';
 
 export interface ColumnsParsed {
@@ -26,6 +27,8 @@ export interface ColumnsParsed {
   rows: Int32Array;
   issues: IngestIssue[];
   rejected: number;
+  /** 1 for each report whose identity DuckDB's reading of the file gives as it is (db/csv-stage.ts readAsStaged) */
+  asRead: Uint8Array;
 }
 
 const QUOTE = 0x22;
@@ -101,6 +104,9 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   let inBlock = 0;
   const keys: string[] = [];
   const rowsOut: number[] = [];
+  const asRead: number[] = [];
+  /** the identity cells of the current row, as readAsStaged takes them (one object, refilled) */
+  const rawIdentity: Partial<Record<IdentityField, string>> = {};
   // the first row of each report key: by year and code when there is a code (9 ASCII digits, a
   // small integer: hashing those took a tenth of the time the key strings did), else by key
   const firstRow = new Map<string, number>();
@@ -225,6 +231,20 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         while (d >= 0 && d <= 9) {
           v = v * 10 + d;
           d = ++pos < n ? bytes[pos]! - 0x30 : -1;
+        }
+        // most cells: 0–9 digits and the delimiter, with more of the file after it
+        if (pos - start <= 9 && pos + 1 < n && bytes[pos] === DELIM && cells < width) {
+          starts[cells] = start;
+          ends[cells] = pos;
+          if (pos > start) {
+            plainValue[cells] = v;
+            const m = metricOf[cells]!;
+            if (m >= 0) blockValue[base + m] = v;
+            blank = false;
+          } else plainValue[cells] = -1;
+          cells++;
+          pos++;
+          continue;
         }
         let solid = pos > start;
         let plain = true;
@@ -366,6 +386,8 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     if (++inBlock === BLOCK) flushBlock();
     keys.push(key);
     rowsOut.push(row);
+    for (const { field } of identity) rawIdentity[field] = id[field]!.raw as string;
+    asRead.push(readAsStaged(rawIdentity, ident) ? 1 : 0);
     if (onProgress && pos - lastProgress > 4_000_000) {
       lastProgress = pos;
       onProgress(pos / n);
@@ -414,5 +436,5 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   }
   // PapaParse drops nothing at the end but empty rows; row numbers above already match its own.
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { columns: trimColumns(columns), keys, rows: Int32Array.from(rowsOut), issues, rejected };
+  return { columns: trimColumns(columns), keys, rows: Int32Array.from(rowsOut), issues, rejected, asRead: Uint8Array.from(asRead) };
 }
