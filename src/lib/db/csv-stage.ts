@@ -22,12 +22,16 @@ import { sqlIdent } from '../model/measures.ts';
 import { checksumSql } from '../ingest/checksum.ts';
 import { EMPTY_MARKS } from '../ingest/values.ts';
 import { readHeader } from '../ingest/wide-csv.ts';
+import type { Identity } from '../ingest/record.ts';
+import type { IdentityField } from '../model/report.ts';
 
 /** How DuckDB is to read one file: its delimiter and, per column, the type and metric it holds. */
 export interface StagePlan {
   delimiter: ',' | ';' | '|' | '\t';
   /** per file column: the metric (index in METRICS) it holds, or null */
   metrics: (number | null)[];
+  /** the file column of each identity field the file has */
+  identity: Partial<Record<IdentityField, number>>;
 }
 
 const DELIMITERS = [',', ';', '|', '\t'] as const;
@@ -49,7 +53,11 @@ export function planStage(head: string): StagePlan | null {
   if (!has('town') || !has('year')) return null;
   const metrics = roles.map((r) => (r?.kind === 'metric' ? METRIC_INDEX.get(r.def.id)! : null));
   if (!metrics.some((m) => m !== null)) return null;
-  return { delimiter, metrics };
+  const identity: StagePlan['identity'] = {};
+  roles.forEach((r, i) => {
+    if (r?.kind === 'identity') identity[r.field] = i;
+  });
+  return { delimiter, metrics, identity };
 }
 
 const column = (i: number) => `c${i}`;
@@ -73,14 +81,69 @@ export const IDENTITY_COLUMNS = [
 
 const metricType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
 
+/** 示例数据 cells stageSql reads, and as what (the spellings record.ts parseBool reads so, exactly). */
+const SYNTHETIC_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
+  ['', false],
+  ['false', false],
+  ['0', false],
+  ['否', false],
+  ['true', true],
+  ['1', true],
+  ['是', true],
+]);
+
+/**
+ * How stageSql reads each identity field from its column `c` (null: the file has no such column).
+ * Text is taken as it is in the cell; an empty cell, like a 未报告 mark such as `-`, is NULL
+ * (nullstr), read here as ''. (Not force_not_null: DuckDB applied it to the wrong columns when a
+ * column before them was not read.) The load corrects every row the worker read otherwise
+ * (readAsStaged).
+ */
+const STAGED_IDENTITY: Record<IdentityField, (c: string | null) => string> = {
+  county: (c) => (c ? `coalesce(${c}, '')` : `''`),
+  town: (c) => (c ? `coalesce(${c}, '')` : `''`),
+  town_code: (c) => c ?? 'CAST(NULL AS VARCHAR)',
+  year: (c) => (c ? `TRY_CAST(${c} AS SMALLINT)` : 'CAST(NULL AS SMALLINT)'),
+  layout: (c) => c ?? 'CAST(NULL AS VARCHAR)',
+  // an empty source is the file's name (fillSourceSql at the load)
+  source: (c) => c ?? 'CAST(NULL AS VARCHAR)',
+  synthetic: (c) => (c ? `CASE coalesce(${c}, '') ${[...SYNTHETIC_SPELLINGS].map(([k, v]) => `WHEN ${literal(k)} THEN ${v}`).join(' ')} END` : 'false'),
+};
+
+/**
+ * Whether stageSql reads a row whose identity cells hold `raw` (each cell's text, undefined for a
+ * column the file does not have) as the identity `id` the worker made of them: such a row needs
+ * no identity written at the load. Only plain cells qualify (a name as it is, a 9-digit code, a
+ * 4-digit year, 2019/2021 or nothing for the layout, a spelling of SYNTHETIC_SPELLINGS); whatever
+ * the worker normalised (spaces, full-width forms, a 12-digit code, a code found in the division
+ * list, 2019年) is written at the load from the worker's reading.
+ */
+export function readAsStaged(raw: Partial<Record<IdentityField, string>>, id: Identity): boolean {
+  // DuckDB reads a 未报告 mark as empty where the worker keeps it
+  for (const v of Object.values(raw)) if (v !== '' && v !== undefined && EMPTY_MARKS.has(v)) return false;
+  if ((raw.county ?? '') !== id.county || (raw.town ?? '') !== id.town) return false;
+  const code = raw.town_code ?? '';
+  if (code === '' ? id.town_code !== null : code !== id.town_code) return false;
+  if (raw.year === undefined || !/^\d{4}$/.test(raw.year) || Number(raw.year) !== id.year) return false;
+  const layout = raw.layout ?? '';
+  if ((layout === '' ? null : layout) !== id.layout) return false;
+  const source = raw.source ?? '';
+  if (source !== '' && source !== id.source) return false;
+  return SYNTHETIC_SPELLINGS.get(raw.synthetic ?? '') === id.synthetic;
+}
+
+/** How a staged row's report key is made from its identity, as model/report.ts townKey makes it. */
+const townKeySql = (t: string) => `CASE WHEN coalesce(${t}.town_code, '') <> '' THEN 'code:' || ${t}.town_code ELSE 'name:' || ${t}.county || '/' || ${t}.town END`;
+
 /**
  * CREATE TABLE `table` from the registered file `file` as the plan says, in the layout of the
- * reports table (reports-table.ts): empty identity columns, then every catalogue metric (NULL
- * where the file has no column for it). Counts and changes are read as INTEGER, amounts as DOUBLE,
- * as the table stores them (a count beyond INTEGER, which the worker rejects anyway, makes DuckDB
+ * reports table (reports-table.ts): the identity columns as the cells have them (STAGED_IDENTITY;
+ * the load corrects the rows the worker read otherwise), then every catalogue metric (NULL where
+ * the file has no column for it). Counts and changes are read as INTEGER, amounts as DOUBLE, as
+ * the table stores them (a count beyond INTEGER, which the worker rejects anyway, makes DuckDB
  * refuse the file: it is then loaded from the worker's reading); other columns are not kept. A
  * staged table whose rows the load takes (most often all of them) thereby becomes the new reports
- * table without a copy (adoptStagedSql).
+ * table without a copy, and most often without an identity written (adoptStagedSql).
  */
 export function stageSql(plan: StagePlan, table: string, file: string): string {
   const columns = plan.metrics
@@ -88,12 +151,16 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
     .join(', ');
   const nulls = [...EMPTY_MARKS].map(literal).join(', ');
   const at = metricColumns(plan);
-  // staged rows are imported ones; their other identity columns come from the worker's reading
-  const identity = IDENTITY_COLUMNS.map(([name, type]) => (name === 'origin' ? `CAST('imported' AS VARCHAR) AS origin` : `CAST(NULL AS ${type}) AS ${name}`));
+  const identity = IDENTITY_COLUMNS.flatMap(([name]) => {
+    if (name === 'town_key') return [];
+    if (name === 'origin') return [`CAST('imported' AS VARCHAR) AS origin`];
+    const i = plan.identity[name];
+    return [`${STAGED_IDENTITY[name](i === undefined ? null : column(i))} AS ${name}`];
+  });
   const metrics = METRICS.map((m, k) => `${at(k) ?? `CAST(NULL AS ${metricType(m.kind)})`} AS ${sqlIdent(m.id)}`);
-  return `CREATE TABLE ${table} AS SELECT ${[...identity, ...metrics].join(', ')}
+  return `CREATE TABLE ${table} AS SELECT ${townKeySql('s')} AS town_key, s.* FROM (SELECT ${[...identity, ...metrics].join(', ')}
     FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ${literal(plan.delimiter)}, quote = '"', escape = '"',
-                  columns = {${columns}}, nullstr = [${nulls}])`;
+                  columns = {${columns}}, nullstr = [${nulls}])) s`;
 }
 
 /**
@@ -130,9 +197,7 @@ export const checksumListSql = (checks: string) =>
  */
 const IDENTITY_VALUES: readonly (readonly [string, string])[] = IDENTITY_COLUMNS.filter(([name]) => name !== 'origin').map(([name]) => [
   name,
-  name === 'town_key'
-    ? `CASE WHEN coalesce(i.town_code, '') <> '' THEN 'code:' || i.town_code ELSE 'name:' || i.county || '/' || i.town END`
-    : `i.${name}`,
+  name === 'town_key' ? townKeySql('i') : `i.${name}`,
 ]);
 
 /**
@@ -149,10 +214,10 @@ export function loadStagedSql(table: string, ids: string, f: number, target: str
 }
 
 /**
- * Give the rows of the staged table `table` of file `f` listed in `ids` their identity: the main
- * step of making it a reports table in place (startAdoptSql is the first, finishAdoptSql the
- * last). The values are not copied: this is what makes loading a country's file cost about as
- * much as reading it.
+ * Give the rows of the staged table `table` of file `f` listed in `ids` their identity as the
+ * worker read it (the rows stageSql did not read so): a step of making it a reports table in place
+ * (startAdoptSql is the first, dropRowsSql and fillSourceSql the last). The values are not
+ * copied: this is what makes loading a country's file cost about as much as reading it.
  */
 export function adoptStagedSql(table: string, ids: string, f: number): string {
   // rowid: the staged row, as verifyStage compares it; no row has been deleted yet
@@ -164,7 +229,13 @@ export function adoptStagedSql(table: string, ids: string, f: number): string {
 export const startAdoptSql = (checks: string) => `DROP TABLE IF EXISTS ${checks}`;
 
 /**
- * The last step, once every report is in an adopted staged table: delete the rows that got no
- * identity (rejected by the worker, or not taken).
+ * A last step, once every report is in an adopted staged table: delete the staged rows the load
+ * does not take (rejected by the worker, or not taken), listed in `drop` (column r: the staged row).
  */
-export const finishAdoptSql = (table: string) => `DELETE FROM ${table} WHERE town_key IS NULL`;
+export const dropRowsSql = (table: string, drop: string) => `DELETE FROM ${table} WHERE rowid IN (SELECT r FROM ${drop})`;
+
+/**
+ * The other last step: the source of a report whose source cell was empty is the file's name, as
+ * the worker has it; the name is the statement's one parameter (never spliced in).
+ */
+export const fillSourceSql = (table: string) => `UPDATE ${table} SET source = ? WHERE source IS NULL`;

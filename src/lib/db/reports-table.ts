@@ -11,7 +11,7 @@ import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import type { SqlClient } from './sql.ts';
-import { adoptStagedSql, finishAdoptSql, loadStagedSql, startAdoptSql } from './csv-stage.ts';
+import { adoptStagedSql, dropRowsSql, fillSourceSql, loadStagedSql, startAdoptSql } from './csv-stage.ts';
 
 /** Where a report came from: the embedded dataset or a user's import. */
 export type Origin = 'embedded' | 'imported';
@@ -171,14 +171,17 @@ export interface LoadPart extends SetPart {
 /**
  * Imported reports whose metric values DuckDB has read itself (db/csv-stage.ts), checked against
  * the worker's reading: for row i of `set` (the reports read), the staged file `f[i]` (-1: its
- * values are not staged) and the row `r[i]` in it; per staged file, its table. By row rather than
- * by report key: a map of a country's 290,000 keys took ~0.2 s to build.
+ * values are not staged), the row `r[i]` in it, and whether DuckDB read its identity as the worker
+ * did (`asRead[i]` = 1: csv-stage.ts readAsStaged); per staged file, its table, its name and how
+ * many rows it has. By row rather than by report key: a map of a country's 290,000 keys took
+ * ~0.2 s to build.
  */
 export interface LoadStage {
-  files: readonly { f: number; db: string; table: string; checks: string }[];
+  files: readonly { f: number; name: string; db: string; table: string; checks: string; rows: number }[];
   set: ReportSet;
   f: Int32Array;
   r: Int32Array;
+  asRead: Uint8Array | null;
 }
 
 /** For row i of `set`, its row in the stage's set (-1: none); by key unless it is that set. */
@@ -199,11 +202,12 @@ let idTables = 0;
 /**
  * Load the rows of an imported part found in the stage: their identity through Arrow (9 columns),
  * their values copied from the staged tables inside DuckDB, except those of the staged file
- * `adopted`, whose table is `target` itself (its rows only get their identity). Returns the rows
- * left to load. (The table's row order is not part of its meaning: every query orders what it
- * returns.)
+ * `adopted`, whose table is `target` itself: its rows only get their identity, and only those
+ * whose identity DuckDB did not read as the worker did; its rows taken are marked in `taken`.
+ * Returns the rows left to load. (The table's row order is not part of its meaning: every query
+ * orders what it returns.)
  */
-async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: LoadStage, adopted: number | null): Promise<number[]> {
+async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: LoadStage, adopted: number | null, taken: Uint8Array | null): Promise<number[]> {
   const rows = p.rows ?? allRows(partLength(p));
   const staged: number[] = [];
   const rest: number[] = [];
@@ -213,11 +217,17 @@ async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: 
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const j = rowOf(i);
-    if (j >= 0 && stage.f[j]! >= 0) {
-      staged.push(i);
-      f.push(stage.f[j]!);
-      r.push(stage.r[j]!);
-    } else rest.push(i);
+    if (j < 0 || stage.f[j]! < 0) {
+      rest.push(i);
+      continue;
+    }
+    if (stage.f[j] === adopted) {
+      taken![stage.r[j]!] = 1;
+      if (stage.asRead?.[j] === 1) continue;
+    }
+    staged.push(i);
+    f.push(stage.f[j]!);
+    r.push(stage.r[j]!);
   }
   if (staged.length === 0) return rest;
   const ids = `load_ids_${++idTables}`;
@@ -248,6 +258,7 @@ async function appendParts(
   schema = STORE,
   stage?: LoadStage,
   adopted: number | null = null,
+  taken: Uint8Array | null = null,
 ) {
   const total = parts.reduce((a, p) => a + partLength(p), 0);
   let done = 0;
@@ -255,7 +266,7 @@ async function appendParts(
     let p = part;
     if (stage && p.origin === 'imported') {
       const before = partLength(p);
-      const rest = await appendStaged(sql, `${schema}.${name}`, p, stage, adopted);
+      const rest = await appendStaged(sql, `${schema}.${name}`, p, stage, adopted, taken);
       p = { ...p, rows: Int32Array.from(rest) };
       done += before - rest.length;
       onProgress?.(done / total);
@@ -299,8 +310,9 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
       : `ATTACH ':memory:' AS ${next}${compress ? ' (COMPRESS)' : ''}; ${createReports(`${next}.reports`)}; ${createTowns(`${next}.towns`)};`,
   );
   try {
-    await appendParts(sql, 'reports', parts, onProgress, next, stage, adopt?.f ?? null);
-    if (adopt) await sql.exec(finishAdoptSql(`${next}.reports`));
+    const taken = adopt ? new Uint8Array(adopt.rows) : null;
+    await appendParts(sql, 'reports', parts, onProgress, next, stage, adopt?.f ?? null, taken);
+    if (adopt) await finishAdopt(sql, `${next}.reports`, adopt, taken!);
   } catch (e) {
     await sql.exec(`DETACH DATABASE IF EXISTS ${next}`).catch(() => undefined);
     throw e;
@@ -310,6 +322,25 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
   useStore(next);
   await refreshTowns(sql);
   await sql.exec(`DETACH ${old}`);
+}
+
+/**
+ * The last steps of adopting a staged file's table `table`: delete its rows not `taken`, and name
+ * the file as the source of the rows whose source cell was empty (csv-stage.ts).
+ */
+async function finishAdopt(sql: SqlClient, table: string, file: LoadStage['files'][number], taken: Uint8Array): Promise<void> {
+  const drop: number[] = [];
+  for (let r = 0; r < taken.length; r++) if (taken[r] === 0) drop.push(r);
+  if (drop.length > 0) {
+    const name = `load_drop_${++idTables}`;
+    await sql.insertArrow(new Table({ r: makeVector(makeData({ type: new Int32(), length: drop.length, data: Int32Array.from(drop) })) }), name);
+    try {
+      await sql.exec(dropRowsSql(table, name));
+    } finally {
+      await sql.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    }
+  }
+  await sql.query(fillSourceSql(table), [file.name]);
 }
 
 /** The staged file to adopt as the new store: the one with the most staged rows. */

@@ -29,6 +29,8 @@ export interface ParsedImport {
   origin: ReportOrigin;
   /** each incoming report's checksum, when a CSV file was read (import/stage.ts) */
   sums: Float64Array | null;
+  /** with sums: which incoming reports DuckDB reads the identity of as it is (import/stage.ts) */
+  asRead: Uint8Array | null;
 }
 
 let worker: Worker | null = null;
@@ -65,7 +67,7 @@ export function parseInWorker(
       else if (m.type === 'file') results[m.index] = m.result;
       else {
         w.removeEventListener('message', onMessage);
-        if (m.type === 'done') resolve({ files: results, incoming: unpackSet(m.incoming), issues: m.issues, origin: m.origin, sums: m.sums });
+        if (m.type === 'done') resolve({ files: results, incoming: unpackSet(m.incoming), issues: m.issues, origin: m.origin, sums: m.sums, asRead: m.asRead });
         else reject(new Error(m.message));
       }
     };

@@ -5,7 +5,7 @@
  * does, their typed arrays transferred rather than copied.
  */
 import { rowChecksums } from '../ingest/checksum.ts';
-import { concatParts, packSet, type PackedSet } from '../ingest/columns.ts';
+import { concatParts, packSet, partsFlags, type PackedSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
@@ -23,7 +23,7 @@ export interface ParseRequest {
 }
 
 /** A file's outcome without its reports: how many it had, and every issue. */
-export type FileResult = Omit<ParsedColumns, 'columns' | 'keys' | 'rows'> & { count: number };
+export type FileResult = Omit<ParsedColumns, 'columns' | 'keys' | 'rows' | 'asRead'> & { count: number };
 
 export type ParseMessage =
   | { id: number; type: 'progress'; index: number; file: string; stage: string; done: number | null }
@@ -41,6 +41,8 @@ export type ParseMessage =
       origin: ReportOrigin;
       /** each incoming report's checksum (ingest/checksum.ts) when a CSV file was read, for import/stage.ts */
       sums: Float64Array | null;
+      /** with sums: 1 for each incoming report whose identity DuckDB reads as it is (db/csv-stage.ts readAsStaged) */
+      asRead: Uint8Array | null;
     }
   | { id: number; type: 'error'; message: string };
 
@@ -58,7 +60,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
           ? parseFileColumns(f.name, bytes, { maxYear, onProgress: (done) => onStage('解析并校验', done) })
           : await readImportFileColumns(f.name, bytes, { divisionsUrl, maxYear }, onStage);
       read.push(result);
-      const { columns, keys: _keys, rows: _rows, ...rest } = result;
+      const { columns, keys: _keys, rows: _rows, asRead: _asRead, ...rest } = result;
       post({ id, type: 'file', index, result: { ...rest, count: columns.length } });
       if (index === files.length - 1) onStage('传回页面');
     }
@@ -69,8 +71,21 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     // the checksums DuckDB's reading of CSV files is compared with (import/stage.ts), computed
     // here rather than on the page, while DuckDB is still reading
     const sums = mode === 'import' && files.some((f) => /\.csv$/i.test(f.name)) ? rowChecksums(incoming.columns) : null;
+    const asRead = sums
+      ? partsFlags(
+          merged.parts,
+          sets.map((s) => s.set),
+          read.map((r) => r.asRead ?? null),
+        )
+      : null;
     const { packed, transfer } = packSet(incoming);
-    post({ id, type: 'done', incoming: packed, issues: merged.issues, origin, sums }, [...transfer, origin.file.buffer, origin.row.buffer, ...(sums ? [sums.buffer] : [])]);
+    post({ id, type: 'done', incoming: packed, issues: merged.issues, origin, sums, asRead }, [
+      ...transfer,
+      origin.file.buffer,
+      origin.row.buffer,
+      ...(sums ? [sums.buffer] : []),
+      ...(asRead ? [asRead.buffer] : []),
+    ]);
   } catch (err) {
     post({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -135,6 +135,8 @@ export async function readImportFileColumns(
         if (r.town_code !== c.town_code[i]) {
           c.town_code[i] = r.town_code;
           parsed.keys[i] = keyAt(c, i);
+          // no longer the code in the file: the load writes this report's identity
+          if (parsed.asRead) parsed.asRead[i] = 0;
         }
       });
     }

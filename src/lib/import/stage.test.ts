@@ -10,7 +10,7 @@ import { createReportsTable, REPORTS, replaceAllParts, STORE } from '../db/repor
 import type { SqlClient } from '../db/sql.ts';
 import { nodeSql } from '../db/testing/node-sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
-import { concatParts } from '../ingest/columns.ts';
+import { concatParts, partsFlags } from '../ingest/columns.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { originOf } from './origin.ts';
@@ -37,6 +37,11 @@ function readAsWorker(files: { name: string; bytes: Uint8Array }[]) {
       read.map((r) => r.rows),
       merged.count,
     ),
+    asRead: partsFlags(
+      merged.parts,
+      sets.map((s) => s.set),
+      read.map((r) => r.asRead ?? null),
+    ),
   };
 }
 
@@ -44,7 +49,7 @@ const snapshot = () => sql.query(`SELECT * FROM ${REPORTS} ORDER BY town_key, ye
 
 /** Load the files through Arrow, then staged; both tables, and how many reports the stage gave. */
 async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
-  const { incoming, origin } = readAsWorker(files);
+  const { incoming, origin, asRead } = readAsWorker(files);
   const parts = incoming.keys.length > 0 ? [{ set: incoming, origin: 'imported' as const }] : [];
   await replaceAllParts(sql, parts);
   const viaArrow = await snapshot();
@@ -52,7 +57,7 @@ async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
     sql,
     files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name)),
   );
-  const stage = await verifyStage(sql, staged, incoming, origin);
+  const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
   await replaceAllParts(sql, parts, undefined, stage ?? undefined);
   const viaStage = await snapshot();
   const adopted = staged.some((s) => s.db === STORE);
@@ -155,6 +160,52 @@ describe('staged import', () => {
     expect(stagedCount(stage)).toBe(30);
     await replaceAllParts(sql, parts, undefined, stage!);
     expect(STORE).toBe(staged[0]!.db);
+    expect(await snapshot()).toEqual(viaArrow);
+    await dropStage(sql, staged);
+  }, 60_000);
+
+  it('writes at the load the identity of the rows DuckDB read otherwise than the worker, and only theirs', async () => {
+    const lines = benchLikeCsv(12).split('\n');
+    const header = lines[0]!.split(',');
+    const cell = (row: number, col: string, value: string) => {
+      const cells = lines[row]!.split(',');
+      cells[header.indexOf(col)] = value;
+      lines[row] = cells.join(',');
+    };
+    cell(1, 'town', ' 空格镇 ');
+    cell(2, 'county', '"引号县"');
+    cell(3, 'town_code', `${lines[3]!.split(',')[header.indexOf('town_code')]}000`);
+    cell(4, 'layout', '2019年');
+    cell(5, 'source', '');
+    cell(6, 'synthetic', 'yes');
+    cell(7, 'county', '-');
+    // the same year in full-width digits
+    cell(8, 'year', [...lines[8]!.split(',')[header.indexOf('year')]!].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join(''));
+    const files = [{ name: '杂项.csv', bytes: utf8(lines.join('\n')) }];
+    const { asRead } = readAsWorker(files);
+    expect(Array.from(asRead)).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1]);
+    const r = await loadBothWays(files);
+    expect(r.reports).toBe(12);
+    expect(r.staged).toBe(12);
+    expect(r.viaStage).toEqual(r.viaArrow);
+    // the empty source became the file's name, as the worker has it
+    expect(r.viaStage.filter((x) => x.source === '杂项.csv')).toHaveLength(1);
+  }, 60_000);
+
+  it('loads a plain file without writing any identity', async () => {
+    const bytes = utf8(benchLikeCsv(300));
+    const { incoming, origin, asRead } = readAsWorker([{ name: 'x.csv', bytes }]);
+    expect(asRead.every((x) => x === 1)).toBe(true);
+    let written = 0;
+    const counting: SqlClient = { ...sql, insertArrow: (t, name) => ((written += name.startsWith('load_ids') ? t.numRows : 0), sql.insertArrow(t, name)) };
+    const parts = [{ set: incoming, origin: 'imported' as const }];
+    await replaceAllParts(sql, parts);
+    const viaArrow = await snapshot();
+    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
+    await replaceAllParts(counting, parts, undefined, stage!);
+    expect(STORE).toBe(staged[0]!.db);
+    expect(written).toBe(0);
     expect(await snapshot()).toEqual(viaArrow);
     await dropStage(sql, staged);
   }, 60_000);

@@ -27,6 +27,8 @@ import type { ReportOrigin } from './origin.ts';
 export interface StagedFile {
   /** the file's index among those imported together */
   f: number;
+  /** the file's name (the source of its reports without one) */
+  name: string;
   plan: StagePlan;
   /** the attached in-memory database holding the staged table */
   db: string;
@@ -38,7 +40,7 @@ export interface StagedFile {
 
 /** Staged files, and for each incoming report read from them where its values are (LoadStage). */
 export interface Stage extends LoadStage {
-  files: StagedFile[];
+  files: (StagedFile & { rows: number })[];
 }
 
 let serial = 0;
@@ -75,7 +77,7 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
       markImport('stage-read');
       await sql.exec(checksumTableSql(plan, table, checks));
       markImport('stage-checked');
-      out.push({ f, plan, db, table, checks });
+      out.push({ f, name: file.name, plan, db, table, checks });
     } catch {
       // DuckDB cannot read it as planned: the worker's reading is used alone
       await detach(sql, db);
@@ -92,6 +94,8 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
  * the same checksum in its staged row (`sums`: the worker's, rowChecksums of `incoming`). Files
  * that differ are dropped here. Each file's checksums come over as one list (~0.1 s for a
  * country's), compared here: inserting the worker's and joining them in DuckDB took ~0.4 s.
+ * `asRead` (from the worker, when it knows) marks the reports whose identity DuckDB read as the
+ * worker did (csv-stage.ts readAsStaged): the load writes no identity for those.
  */
 export async function verifyStage(
   sql: SqlClient,
@@ -99,9 +103,10 @@ export async function verifyStage(
   incoming: ReportSet,
   origin: ReportOrigin,
   sums: Float64Array = rowChecksums(incoming.columns),
+  asRead: Uint8Array | null = null,
 ): Promise<Stage | null> {
   if (staged.length === 0) return null;
-  const kept: StagedFile[] = [];
+  const kept: Stage['files'] = [];
   const n = incoming.keys.length;
   const f = new Int32Array(n).fill(-1);
   const r = new Int32Array(n);
@@ -120,14 +125,14 @@ export async function verifyStage(
       await detach(sql, s.db);
       continue;
     }
-    kept.push(s);
+    kept.push({ ...s, rows: chk.length });
     for (let i = 0; i < n; i++) {
       if (origin.file[i] !== s.f) continue;
       f[i] = s.f;
       r[i] = origin.row[i]! - 2;
     }
   }
-  return kept.length === 0 ? null : { files: kept, set: incoming, f, r };
+  return kept.length === 0 ? null : { files: kept, set: incoming, f, r, asRead };
 }
 
 const detach = (sql: SqlClient, db: string) => sql.exec(`DETACH DATABASE IF EXISTS ${db}`).catch(() => undefined);

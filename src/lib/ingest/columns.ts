@@ -310,6 +310,25 @@ export interface SetPart {
 
 export const partLength = (p: SetPart): number => p.rows?.length ?? p.set.columns.length;
 
+/**
+ * A flag per row of each set (`flags`, parallel to `sets`; null: 0 for all its rows), for the
+ * rows of `parts` in order, as concatParts joins them.
+ */
+export function partsFlags(parts: readonly SetPart[], sets: readonly ReportSet[], flags: readonly (Uint8Array | null)[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((a, p) => a + partLength(p), 0));
+  let k = 0;
+  for (const p of parts) {
+    const from = flags[sets.indexOf(p.set)] ?? null;
+    const n = partLength(p);
+    if (from) {
+      if (p.rows) for (let j = 0; j < n; j++) out[k + j] = from[p.rows[j]!]!;
+      else out.set(from.subarray(0, n), k);
+    }
+    k += n;
+  }
+  return out;
+}
+
 /** The parts, in order, as one set (the arrays are copied). */
 export function concatParts(parts: readonly SetPart[]): ReportSet {
   if (parts.length === 1 && !parts[0]!.rows) return parts[0]!.set;

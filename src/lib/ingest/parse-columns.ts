@@ -17,6 +17,8 @@ export interface ParsedColumns extends Omit<ParsedFile, 'reports' | 'rows'> {
   rows: ArrayLike<number>;
   /** true when read by the fast wide-CSV reader */
   fast: boolean;
+  /** from the fast reader: 1 for each report whose identity DuckDB reads as it is (db/csv-stage.ts readAsStaged) */
+  asRead?: Uint8Array;
 }
 
 /**
@@ -89,5 +91,6 @@ export function parseFileColumns(file: string, input: Uint8Array, opts: ParseOpt
   if (head.replace(/^\ufeff/, '').trim() === '' || detectFormat(file, head) !== 'wide-csv') return general();
   const fast = parseWideFast(file, bytes, maxYear, opts.onProgress);
   if (!fast) return general();
-  return { file, format: 'wide-csv', encoding, columns: fast.columns, keys: fast.keys, rows: fast.rows, issues: fast.issues, rejected: fast.rejected, fast: true };
+  const { columns, keys, rows, issues, rejected, asRead } = fast;
+  return { file, format: 'wide-csv', encoding, columns, keys, rows, issues, rejected, fast: true, asRead };
 }

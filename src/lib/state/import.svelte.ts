@@ -51,7 +51,7 @@ export class ImportState {
       this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
       const staged = await staging;
       markImport('staged');
-      this.stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined).catch(async () => {
+      this.stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined, parsed.asRead).catch(async () => {
         await dropStage(sql, staged);
         return null;
       });
