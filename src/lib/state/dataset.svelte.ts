@@ -143,7 +143,9 @@ export class DatasetState {
    */
   private save(next: ImportedSet): void {
     this.saveStatus = 'saving';
-    const run = () => (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next));
+    const write = () => (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next));
+    // once the page is idle: the dashboard's charts update first
+    const run = () => whenIdle().then(write);
     const guard = (e: BeforeUnloadEvent) => e.preventDefault();
     if (typeof window !== 'undefined') window.addEventListener('beforeunload', guard);
     const id = ++this.saves;
@@ -190,4 +192,9 @@ export class DatasetState {
     this.step('fetch', 'done', `${EMBEDDED_FILES.length} 个文件：${EMBEDDED_FILES.map((f) => f.name).join('、')}`);
     return parsed;
   }
+}
+
+/** A promise settled when the page has a moment with nothing to do (at most 2 s on), or at once outside a page. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : resolve()));
 }
