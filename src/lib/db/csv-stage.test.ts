@@ -31,6 +31,8 @@ describe('readAsStaged', () => {
     expect(readAsStaged({ ...raw, town_code: '' }, id)).toBe(false);
     expect(readAsStaged({ ...raw, year: '2021年' }, id)).toBe(false);
     expect(readAsStaged({ ...raw, year: '２０２１' }, id)).toBe(false);
+    expect(readAsStaged({ ...raw, year: '2021 ' }, id)).toBe(false);
+    expect(readAsStaged({ ...raw, year: '+021' }, { ...id, year: 21 })).toBe(false);
     expect(readAsStaged({ ...raw, layout: '2021版' }, id)).toBe(false);
     expect(readAsStaged({ ...raw, synthetic: 'No' }, id)).toBe(false);
     expect(readAsStaged({ ...raw, synthetic: 'y' }, { ...id, synthetic: true })).toBe(false);

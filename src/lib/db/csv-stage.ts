@@ -119,17 +119,34 @@ const STAGED_IDENTITY: Record<IdentityField, (c: string | null) => string> = {
  * list, 2019年) is written at the load from the worker's reading.
  */
 export function readAsStaged(raw: Partial<Record<IdentityField, string>>, id: Identity): boolean {
-  // DuckDB reads a 未报告 mark as empty where the worker keeps it
-  for (const v of Object.values(raw)) if (v !== '' && v !== undefined && EMPTY_MARKS.has(v)) return false;
+  // DuckDB reads a 未报告 mark as empty where the worker keeps it (marks are 1–2 characters)
+  for (const field of STAGED_FIELDS) {
+    const v = raw[field];
+    if (v !== undefined && v.length > 0 && v.length <= 2 && EMPTY_MARKS.has(v)) return false;
+  }
   if ((raw.county ?? '') !== id.county || (raw.town ?? '') !== id.town) return false;
   const code = raw.town_code ?? '';
   if (code === '' ? id.town_code !== null : code !== id.town_code) return false;
-  if (raw.year === undefined || !/^\d{4}$/.test(raw.year) || Number(raw.year) !== id.year) return false;
+  if (raw.year === undefined || fourDigits(raw.year) !== id.year) return false;
   const layout = raw.layout ?? '';
   if ((layout === '' ? null : layout) !== id.layout) return false;
   const source = raw.source ?? '';
   if (source !== '' && source !== id.source) return false;
   return SYNTHETIC_SPELLINGS.get(raw.synthetic ?? '') === id.synthetic;
+}
+
+const STAGED_FIELDS = Object.keys(STAGED_IDENTITY) as IdentityField[];
+
+/** The number a text of exactly 4 ASCII digits stands for, else -1 (called once per row of a large file). */
+function fourDigits(s: string): number {
+  if (s.length !== 4) return -1;
+  let n = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = s.charCodeAt(k) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** How a staged row's report key is made from its identity, as model/report.ts townKey makes it. */
