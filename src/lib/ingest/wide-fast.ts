@@ -105,7 +105,10 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const keys: string[] = [];
   const rowsOut: number[] = [];
   const asRead: number[] = [];
-  /** the identity cells of the current row, as readAsStaged takes them (one object, refilled) */
+  // The identity cells of the current row, as buildIdentity and readAsStaged take them: the same
+  // objects refilled for each row (nothing keeps them: issues copy what they show).
+  const id: RawRecord['identity'] = {};
+  for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: '' };
   const rawIdentity: Partial<Record<IdentityField, string>> = {};
   // the first row of each report key: by year and code when there is a code (9 ASCII digits, a
   // small integer: hashing those took a tenth of the time the key strings did), else by key
@@ -113,12 +116,13 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const firstRowByCode = new Map<number, Map<number, number>>();
   let rejected = 0;
 
-  // Cell bounds of the current row; quoted cells hold their unescaped text in `quoted`.
+  // Where each cell of the current row starts; quoted cells hold their unescaped text in `quoted`.
+  // A cell ends where the delimiter before the next one is, the last one at the row's end.
   let cap = width + 8;
   let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  /** per cell: its value when it is 1–9 plain digits, else -1 */
-  let plainValue = new Float64Array(cap);
+  let cells = 0;
+  let rowEnd = 0;
+  const cellEnd = (c: number) => (c + 1 < cells ? starts[c + 1]! - 1 : rowEnd);
   const quoted = new Map<number, string>();
 
   // A cell's text, decoded once per distinct content of its column in consecutive rows (a town's
@@ -130,7 +134,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     const q = quoted.get(c);
     if (q !== undefined) return q;
     const s = starts[c]!;
-    const e = ends[c]!;
+    const e = cellEnd(c);
     const len = e - s;
     const prev = c < width ? lastText[c] : undefined;
     if (prev !== undefined && lastEnd[c]! - lastStart[c]! === len) {
@@ -174,7 +178,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   while (pos < n) {
     // --- split one record into cells; plain-digit metric cells go straight into the next free row
     // of the block (kept only if the row is accepted), the others are listed in `odd`
-    let cells = 0;
+    cells = 0;
     if (quoted.size > 0) quoted.clear();
     let blank = true;
     const base = inBlock * NM;
@@ -187,12 +191,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         const s2 = new Int32Array(cap);
         s2.set(starts);
         starts = s2;
-        const e2 = new Int32Array(cap);
-        e2.set(ends);
-        ends = e2;
-        const v2 = new Float64Array(cap);
-        v2.set(plainValue);
-        plainValue = v2;
       }
       if (bytes[pos] === QUOTE) {
         // quoted cell: "" is a quote; the closing quote must end the cell
@@ -215,8 +213,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         const after = bytes[p];
         if (p < n && after !== DELIM && after !== LF && after !== CR) return null;
         starts[cells] = pos;
-        ends[cells] = p;
-        plainValue[cells] = -1;
         if (cells < width && metricOf[cells]! >= 0) odd[oddCount++] = cells;
         quoted.set(cells, text);
         if (text.trim() !== '') blank = false;
@@ -235,13 +231,11 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         // most cells: 0–9 digits and the delimiter, with more of the file after it
         if (pos - start <= 9 && pos + 1 < n && bytes[pos] === DELIM && cells < width) {
           starts[cells] = start;
-          ends[cells] = pos;
           if (pos > start) {
-            plainValue[cells] = v;
             const m = metricOf[cells]!;
             if (m >= 0) blockValue[base + m] = v;
             blank = false;
-          } else plainValue[cells] = -1;
+          }
           cells++;
           pos++;
           continue;
@@ -269,8 +263,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         const len = pos - start;
         const isPlain = plain && len >= 1 && len <= 9;
         starts[cells] = start;
-        ends[cells] = pos;
-        plainValue[cells] = isPlain ? v : -1;
         if (cells < width) {
           const m = metricOf[cells]!;
           if (m >= 0) {
@@ -283,6 +275,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         else if (high && blank && decoder.decode(bytes.subarray(start, pos)).trim() !== '') blank = false;
         cells++;
       }
+      rowEnd = pos;
       if (pos >= n) break;
       const b = bytes[pos]!;
       if (b === DELIM) {
@@ -290,8 +283,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
         if (pos >= n) {
           // a delimiter at the very end: one more, empty cell
           starts[cells] = pos;
-          ends[cells] = pos;
-          plainValue[cells] = -1;
+          rowEnd = pos;
           cells++;
           break;
         }
@@ -327,8 +319,11 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       errors++;
       rowIssues.push(cellIssue('error', file, row, message, cell, column));
     };
-    const id: RawRecord['identity'] = {};
-    for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: cellText(index) };
+    for (const { index, field } of identity) {
+      const text = cellText(index);
+      id[field]!.raw = text;
+      rawIdentity[field] = text;
+    }
     const ident = buildIdentity(id, ctx, err);
     const layoutBit = ident.layout === null ? 0 : ident.layout === '2019' ? 1 : 2;
     // A value in a column the row's layout does not have gets a warning, in column order among the
@@ -350,9 +345,10 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     } else
       for (let c = 0; c < width; c++) {
         const m = metricOf[c]!;
-        if (m < 0 || ends[c] === starts[c]) continue;
-        // plain digits, 1–9 of them: the value as is (already in the block)
-        const value = plainValue[c]! >= 0 ? plainValue[c]! : unusual(c);
+        if (m < 0 || cellEnd(c) === starts[c]) continue;
+        // plain digits, 1–9 of them: the value as is, already in the block (where the others are not)
+        const plain = blockValue[base + m]!;
+        const value = plain === plain ? plain : unusual(c);
         if (value === null || Number.isNaN(value)) continue;
         blockValue[base + m] = value;
         if ((layoutsOf[c]! & layoutBit) === 0) {
@@ -386,7 +382,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     if (++inBlock === BLOCK) flushBlock();
     keys.push(key);
     rowsOut.push(row);
-    for (const { field } of identity) rawIdentity[field] = id[field]!.raw as string;
     asRead.push(readAsStaged(rawIdentity, ident) ? 1 : 0);
     if (onProgress && pos - lastProgress > 4_000_000) {
       lastProgress = pos;
