@@ -17,6 +17,7 @@ import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record
 import { parseCell } from './values.ts';
 import { readHeader } from './wide-csv.ts';
 import { readAsStaged } from '../db/csv-stage.ts';
+import { CodeYearTable } from './code-year-table.ts';
 import type { IdentityField } from '../model/report.ts';
 
 export interface ColumnsParsed {
@@ -110,10 +111,10 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const id: RawRecord['identity'] = {};
   for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: '' };
   const rawIdentity: Partial<Record<IdentityField, string>> = {};
-  // the first row of each report key: by year and code when there is a code (9 ASCII digits, a
-  // small integer: hashing those took a tenth of the time the key strings did), else by key
+  // the first row of each report key: by code and year when there is a code (9 ASCII digits, a
+  // small integer: code-year-table.ts), else by key
   const firstRow = new Map<string, number>();
-  const firstRowByCode = new Map<number, Map<number, number>>();
+  const firstRowByCode = new CodeYearTable(Math.min(estimate, 1 << 22));
   let rejected = 0;
 
   // Where each cell of the current row starts; quoted cells hold their unescaped text in `quoted`.
@@ -362,21 +363,15 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       continue;
     }
     const key = `${ident.town_code ? `code:${ident.town_code}` : `name:${ident.county}/${ident.town}`}@${ident.year}`;
-    let byCode: Map<number, number> | undefined;
-    let code = -1;
-    if (ident.town_code) {
-      code = Number(ident.town_code);
-      byCode = firstRowByCode.get(ident.year);
-      if (!byCode) firstRowByCode.set(ident.year, (byCode = new Map()));
-    }
-    const first = byCode ? byCode.get(code) : firstRow.get(key);
+    const code = ident.town_code ? Number(ident.town_code) : -1;
+    const first = code >= 0 ? firstRowByCode.get(code, ident.year) : firstRow.get(key);
     if (first !== undefined) {
       pending.push(issue('error', file, `与第 ${first} 行重复：同一镇街（${ident.town}）同一年度（${ident.year}）出现两次`, { row }));
       rejected++;
       flush();
       continue;
     }
-    if (byCode) byCode.set(code, row);
+    if (code >= 0) firstRowByCode.set(code, ident.year, row);
     else firstRow.set(key, row);
     pushIdentity(columns, ident);
     if (++inBlock === BLOCK) flushBlock();
