@@ -1,18 +1,21 @@
 /**
  * DuckDB reads an imported CSV itself ("staging") while the import worker reads and checks the
  * same file in JS. The worker's reading decides everything: which rows are reports, their
- * identity (names matched to the division list), every issue. The staged table only supplies the
- * metric values of the rows the worker accepted, and only once a checksum of each accepted row's
- * values (ingest/checksum.ts) agrees between the two readings; otherwise the values go through
- * Arrow as before. Measured on a country's file (290,000 reports × 236 metrics) in DuckDB-WASM:
+ * identity (names matched to the division list), every issue. The staged table supplies the
+ * metric values of the rows the worker accepted, only once a checksum of each accepted row's
+ * values (ingest/checksum.ts) agrees between the two readings (otherwise the values go through
+ * Arrow as before), and the identity of those whose identity cells DuckDB reads as the worker
+ * does (readAsStaged). Measured on a country's file (290,000 reports × 236 metrics) in DuckDB-WASM:
  * appending the values through Arrow took ~5 s and writing them into the compressed store ~1.5 s
  * more, longer than DuckDB's read_csv of the whole file; copying the staged values into a new
  * store inside DuckDB still took ~5 s. So the staged table is read in the store's layout and, at
- * the load, becomes the store itself: its rows get their identity (one UPDATE) and the rows not
- * taken are deleted (adoptStagedSql); the values of other files imported with it are copied into
- * it (loadStagedSql).
+ * the load, becomes the store itself: the rows whose identity DuckDB read otherwise get the
+ * worker's (adoptStagedSql, one UPDATE), the rows not taken are deleted (dropRowsSql), an empty
+ * source becomes the file's name (fillSourceSql); the values of other files imported with it are
+ * copied into it (loadStagedSql).
  *
- * Every identifier and literal in this SQL is made here (c0, c1, … for the file's columns,
+ * The one text from outside in this SQL, the file's name, is a parameter (fillSourceSql). Every
+ * other identifier and literal in this SQL is made here (c0, c1, … for the file's columns,
  * catalogue ids, generated table and file names, a delimiter from a fixed list): nothing read
  * from a file is ever spliced in.
  */
