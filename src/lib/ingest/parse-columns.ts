@@ -48,26 +48,27 @@ export function isUtf8(bytes: Uint8Array): boolean {
       i++;
       continue;
     }
-    if (c >= 0xc2 && c <= 0xdf) {
-      if (i + 1 >= n || (bytes[i + 1]! & 0xc0) !== 0x80) return false;
-      i += 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      if (i + 2 >= n) return false;
-      const c1 = bytes[i + 1]!;
+    // a lead byte: the sequence's length, and the range its second byte must lie in
+    let len = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
       // E0: no overlong (A0–BF); ED: no surrogates (80–9F)
-      const lo = c === 0xe0 ? 0xa0 : 0x80;
-      const hi = c === 0xed ? 0x9f : 0xbf;
-      if (c1 < lo || c1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80) return false;
-      i += 3;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
     } else if (c >= 0xf0 && c <= 0xf4) {
-      if (i + 3 >= n) return false;
-      const c1 = bytes[i + 1]!;
+      len = 4;
       // F0: no overlong (90–BF); F4: nothing above U+10FFFF (80–8F)
-      const lo = c === 0xf0 ? 0x90 : 0x80;
-      const hi = c === 0xf4 ? 0x8f : 0xbf;
-      if (c1 < lo || c1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80 || (bytes[i + 3]! & 0xc0) !== 0x80) return false;
-      i += 4;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
     } else return false;
+    if (i + len > n) return false;
+    const c1 = bytes[i + 1]!;
+    if (c1 < lo || c1 > hi) return false;
+    for (let k = 2; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    i += len;
   }
   return true;
 }
