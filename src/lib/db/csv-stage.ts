@@ -25,6 +25,7 @@ import { sqlIdent } from '../model/measures.ts';
 import { checksumSql } from '../ingest/checksum.ts';
 import { EMPTY_MARKS } from '../ingest/values.ts';
 import { readHeader } from '../ingest/wide-csv.ts';
+import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
 import type { Identity } from '../ingest/record.ts';
 import type { IdentityField } from '../model/report.ts';
 
@@ -66,23 +67,6 @@ export function planStage(head: string): StagePlan | null {
 const column = (i: number) => `c${i}`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/**
- * The identity columns of the reports table (reports-table.ts), in its order, with their types:
- * a staged table has them too, empty until the load fills them from the worker's reading.
- */
-export const IDENTITY_COLUMNS = [
-  ['town_key', 'VARCHAR'],
-  ['county', 'VARCHAR'],
-  ['town', 'VARCHAR'],
-  ['town_code', 'VARCHAR'],
-  ['year', 'SMALLINT'],
-  ['layout', 'VARCHAR'],
-  ['source', 'VARCHAR'],
-  ['synthetic', 'BOOLEAN'],
-  ['origin', 'VARCHAR'],
-] as const;
-
-const metricType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
 
 /** 示例数据 cells stageSql reads, and as what (the spellings record.ts parseBool reads so, exactly). */
 const SYNTHETIC_SPELLINGS: ReadonlyMap<string, boolean> = new Map([

@@ -12,11 +12,10 @@ import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import type { SqlClient } from './sql.ts';
 import { adoptStagedSql, dropRowsSql, fillSourceSql, loadStagedSql, startAdoptSql } from './csv-stage.ts';
+import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
 
 /** Where a report came from: the embedded dataset or a user's import. */
 export type Origin = 'embedded' | 'imported';
-
-const sqlType = (kind: string) => (kind === 'amount' ? 'DOUBLE' : 'INTEGER');
 
 /**
  * The table lives in its own attached in-memory database, compressed when the data is large.
@@ -37,16 +36,10 @@ export const COMPRESS_ABOVE = 20_000;
 export const attachStore = (compress: boolean) => `ATTACH IF NOT EXISTS ':memory:' AS ${STORE}${compress ? ' (COMPRESS)' : ''}`;
 
 const createReports = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
-  town_key VARCHAR NOT NULL,
-  county VARCHAR NOT NULL,
-  town VARCHAR NOT NULL,
-  town_code VARCHAR,
-  year SMALLINT NOT NULL,
-  layout VARCHAR,
-  source VARCHAR NOT NULL,
-  synthetic BOOLEAN NOT NULL,
-  origin VARCHAR NOT NULL,
-  ${METRICS.map((m) => `${sqlIdent(m.id)} ${sqlType(m.kind)}`).join(',\n  ')}
+  ${[
+    ...IDENTITY_COLUMNS.map(([name, type, required]) => `${name} ${type}${required ? ' NOT NULL' : ''}`),
+    ...METRICS.map((m) => `${sqlIdent(m.id)} ${metricType(m.kind)}`),
+  ].join(',\n  ')}
 )`;
 export const CREATE_REPORTS = createReports(REPORTS);
 
