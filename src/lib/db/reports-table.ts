@@ -5,7 +5,7 @@
  * table columns compress well: the same layout serves 15 towns and 290,000 reports.
  */
 import { Float64, Int16, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
-import { boolVector, dictionaryVector, utf8Vector } from './arrow-columns.ts';
+import { boolVector, dictionaryVector, int32Vector, utf8Vector } from './arrow-columns.ts';
 import { partLength, selectRows, setFromReports, sliceRows, type ReportColumns, type ReportSet, type SetPart } from '../ingest/columns.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
@@ -224,11 +224,10 @@ async function appendStaged(sql: SqlClient, target: string, p: LoadPart, stage: 
   }
   if (staged.length === 0) return rest;
   const ids = `load_ids_${++idTables}`;
-  const n = staged.length;
   const table = new Table({
     ...identityVectors(p.set.columns, staged, null),
-    f: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(f) })),
-    r: makeVector(makeData({ type: new Int32(), length: n, data: Int32Array.from(r) })),
+    f: int32Vector(f),
+    r: int32Vector(r),
   });
   await sql.insertArrow(table, ids);
   try {
@@ -326,7 +325,7 @@ async function finishAdopt(sql: SqlClient, table: string, file: LoadStage['files
   for (let r = 0; r < taken.length; r++) if (taken[r] === 0) drop.push(r);
   if (drop.length > 0) {
     const name = `load_drop_${++idTables}`;
-    await sql.insertArrow(new Table({ r: makeVector(makeData({ type: new Int32(), length: drop.length, data: Int32Array.from(drop) })) }), name);
+    await sql.insertArrow(new Table({ r: int32Vector(drop) }), name);
     try {
       await sql.exec(dropRowsSql(table, name));
     } finally {
