@@ -26,7 +26,7 @@ import { checksumSql } from '../ingest/checksum.ts';
 import { EMPTY_MARKS } from '../ingest/values.ts';
 import { readHeader } from '../ingest/wide-csv.ts';
 import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
-import type { Identity } from '../ingest/record.ts';
+import type { Identity, RawCell } from '../ingest/record.ts';
 import type { IdentityField } from '../model/report.ts';
 
 /** How DuckDB is to read one file: its delimiter and, per column, the type and metric it holds. */
@@ -98,28 +98,32 @@ const STAGED_IDENTITY: Record<IdentityField, (c: string | null) => string> = {
 };
 
 /**
- * Whether stageSql reads a row whose identity cells hold `raw` (each cell's text, undefined for a
- * column the file does not have) as the identity `id` the worker made of them: such a row needs
- * no identity written at the load. Only plain cells qualify (a name as it is, a 9-digit code, a
- * 4-digit year, 2019/2021 or nothing for the layout, a spelling of SYNTHETIC_SPELLINGS); whatever
- * the worker normalised (spaces, full-width forms, a 12-digit code, a code found in the division
- * list, 2019年) is written at the load from the worker's reading.
+ * Whether stageSql reads a row whose identity cells are `cells` (as the worker read them: each
+ * cell's text, no entry for a column the file does not have) as the identity `id` the worker made
+ * of them: such a row needs no identity written at the load. Only plain cells qualify (a name as
+ * it is, a 9-digit code, a 4-digit year, 2019/2021 or nothing for the layout, a spelling of
+ * SYNTHETIC_SPELLINGS); whatever the worker normalised (spaces, full-width forms, a 12-digit code,
+ * a code found in the division list, 2019年) is written at the load from the worker's reading.
  */
-export function readAsStaged(raw: Partial<Record<IdentityField, string>>, id: Identity): boolean {
-  // DuckDB reads a 未报告 mark as empty where the worker keeps it (marks are 1–2 characters)
+export function readAsStaged(cells: Partial<Record<IdentityField, RawCell>>, id: Identity): boolean {
   for (const field of STAGED_FIELDS) {
-    const v = raw[field];
-    if (v !== undefined && v.length > 0 && v.length <= 2 && EMPTY_MARKS.has(v)) return false;
+    const v = cells[field]?.raw;
+    if (v === undefined) continue;
+    // DuckDB reads a 未报告 mark as empty where the worker keeps it (marks are 1–2 characters)
+    if (typeof v !== 'string' || (v.length > 0 && v.length <= 2 && EMPTY_MARKS.has(v))) return false;
   }
-  if ((raw.county ?? '') !== id.county || (raw.town ?? '') !== id.town) return false;
-  const code = raw.town_code ?? '';
+  // every cell present is text (tested above)
+  const text = (field: IdentityField) => cells[field]?.raw as string | undefined;
+  if ((text('county') ?? '') !== id.county || (text('town') ?? '') !== id.town) return false;
+  const code = text('town_code') ?? '';
   if (code === '' ? id.town_code !== null : code !== id.town_code) return false;
-  if (raw.year === undefined || fourDigits(raw.year) !== id.year) return false;
-  const layout = raw.layout ?? '';
+  const year = text('year');
+  if (year === undefined || fourDigits(year) !== id.year) return false;
+  const layout = text('layout') ?? '';
   if ((layout === '' ? null : layout) !== id.layout) return false;
-  const source = raw.source ?? '';
+  const source = text('source') ?? '';
   if (source !== '' && source !== id.source) return false;
-  return SYNTHETIC_SPELLINGS.get(raw.synthetic ?? '') === id.synthetic;
+  return SYNTHETIC_SPELLINGS.get(text('synthetic') ?? '') === id.synthetic;
 }
 
 const STAGED_FIELDS = Object.keys(STAGED_IDENTITY) as IdentityField[];

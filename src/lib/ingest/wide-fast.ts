@@ -110,7 +110,6 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   // objects refilled for each row (nothing keeps them: issues copy what they show).
   const id: RawRecord['identity'] = {};
   for (const { index, field } of identity) id[field] = { column: headerCells[index]!, raw: '' };
-  const rawIdentity: Partial<Record<IdentityField, string>> = {};
   // the first row of each report key: by code and year when there is a code (9 ASCII digits, a
   // small integer: code-year-table.ts), else by key
   const firstRow = new Map<string, number>();
@@ -320,11 +319,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       errors++;
       rowIssues.push(cellIssue('error', file, row, message, cell, column));
     };
-    for (const { index, field } of identity) {
-      const text = cellText(index);
-      id[field]!.raw = text;
-      rawIdentity[field] = text;
-    }
+    for (const { index, field } of identity) id[field]!.raw = cellText(index);
     const ident = buildIdentity(id, ctx, err);
     const layoutBit = ident.layout === null ? 0 : ident.layout === '2019' ? 1 : 2;
     // A value in a column the row's layout does not have gets a warning, in column order among the
@@ -377,7 +372,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     if (++inBlock === BLOCK) flushBlock();
     keys.push(key);
     rowsOut.push(row);
-    asRead.push(readAsStaged(rawIdentity, ident) ? 1 : 0);
+    asRead.push(readAsStaged(id, ident) ? 1 : 0);
     if (onProgress && pos - lastProgress > 4_000_000) {
       lastProgress = pos;
       onProgress(pos / n);
