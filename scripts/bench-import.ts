@@ -17,16 +17,16 @@
  * import chooses 仅使用导入数据, as npm run bench does.
  */
 import { chromium, type Browser } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, FRAME_MONITOR, importBreakdown, importThroughPanel, pageHeap, serve } from './bench-lib.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { medianRun } from './bench-stats.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4191;
-const BASE = `http://127.0.0.1:${PORT}`;
 
 
 function ensureFile(): string {
@@ -59,11 +59,11 @@ async function measureFloor(browser: Browser, floorBase: string, file: string, c
 }
 
 /** One import through the panel on a fresh page; the first run also reloads the page to time the restore. */
-async function importOnce(browser: Browser, file: string, withRestore: boolean) {
+async function importOnce(browser: Browser, base: string, file: string, withRestore: boolean) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   try {
     await page.addInitScript({ content: FRAME_MONITOR });
-    await page.goto(BASE);
+    await page.goto(base);
     await page.locator('main[data-status="ready"]').waitFor({ timeout: 60_000 });
     // 仅使用导入数据, as npm run bench imports: nothing conflicts with the embedded data
     const r = await importThroughPanel(page, file, 600_000, true);
@@ -85,8 +85,6 @@ async function importOnce(browser: Browser, file: string, withRestore: boolean) 
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-
 async function main() {
   const file = ensureFile();
   const mb = statSync(file).size / 1e6;
@@ -100,18 +98,10 @@ async function main() {
   if (withFloor && spawnSync('npx', ['vite', 'build', '--config', FLOOR_CONFIG, '--outDir', FLOOR_DIST, '--emptyOutDir'], { cwd: root, stdio: 'inherit' }).status !== 0) {
     throw new Error('下限页面构建失败');
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const server = await serve('dist', PORT);
   const floorServer = withFloor ? await serve(FLOOR_DIST, PORT + 5, FLOOR_CONFIG) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(BASE)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     if (process.argv.includes('--floor-only')) {
       const f = await measureFloor(browser, floorServer!.base, file, compress);
       console.log(`DuckDB read_csv：${(f.readMs / 1000).toFixed(1)} 秒，${(mb / (f.readMs / 1000)).toFixed(1)} MB/s，${f.rows} 行（读入页面 ${(f.fetchMs / 1000).toFixed(1)} 秒）`);
@@ -121,7 +111,7 @@ async function main() {
     const imports: Awaited<ReturnType<typeof importOnce>>[] = [];
     const floors: Awaited<ReturnType<typeof measureFloor>>[] = [];
     for (let k = 0; k < runs; k++) {
-      imports.push(await importOnce(browser, file, k === 0));
+      imports.push(await importOnce(browser, server.base, file, k === 0));
       if (floorServer) {
         try {
           floors.push(await measureFloor(browser, floorServer.base, file, compress));
@@ -130,9 +120,10 @@ async function main() {
         }
       }
     }
-    const totals = imports.map((x) => (x.r.readMs + x.r.loadMs) / 1000);
+    const totalOf = (x: (typeof imports)[number]) => (x.r.readMs + x.r.loadMs) / 1000;
+    const totals = imports.map(totalOf);
     // the breakdown of the run whose total is the median
-    const mid = imports[totals.indexOf(median(totals))]!;
+    const mid = medianRun(imports, totalOf)!;
     const { r, heap } = mid;
     const restore = imports[0]!.restore!;
     const [read, load, save] = [r.readMs / 1000, r.loadMs / 1000, r.saveMs / 1000];
@@ -155,21 +146,17 @@ async function main() {
     for (const [k, v] of rows) console.log(`${k!.padEnd(24, '　')}${v}`);
     if (floors.length > 0) {
       const times = floors.map((f) => f.readMs / 1000);
-      const s = median(times);
+      const s = medianRun(times, (t) => t)!;
       console.log(
         `${'下限：DuckDB read_csv（同一浏览器）'.padEnd(24, '　')}${s.toFixed(1)} 秒${compress ? '（写入压缩的库）' : ''}，${(mb / s).toFixed(1)} MB/s，${floors[0]!.rows} 行${floors.length > 1 ? `（${floors.length} 次的中位数：${times.map((t) => t.toFixed(1)).join(' / ')} 秒）` : ''}`,
       );
-      const total = median(totals);
+      const total = totalOf(mid);
       console.log(`${'导入合计 / read_csv'.padEnd(24, '　')}${(total / s).toFixed(2)} 倍（吞吐为其 ${((100 * s) / total).toFixed(0)}%）`);
     }
   } finally {
     await browser.close();
     floorServer?.stop();
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
+    server.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, fmtBytes, fmtMs, fmtRate, fmtSummary, percentile, summarize, table } from './bench-stats.ts';
+import { displayWidth, fmtBytes, fmtMs, fmtRate, fmtSummary, medianRun, percentile, summarize, table } from './bench-stats.ts';
 
 describe('percentile (nearest rank)', () => {
   const xs = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
@@ -46,5 +46,14 @@ describe('formatting', () => {
   it('pads columns by display width (CJK counts two)', () => {
     expect(displayWidth('年度 ab')).toBe(7);
     expect(table([['年度', 'x'], ['abc', 'y']])).toBe('年度  x\nabc   y');
+  });
+});
+
+describe('medianRun', () => {
+  it('takes the run of the median figure (the lower middle one of an even number), runs without a figure last', () => {
+    const runs = [{ ms: 30 }, { ms: 10 }, { ms: null }, { ms: 20 }];
+    expect(medianRun(runs, (r) => r.ms)).toEqual({ ms: 20 });
+    expect(medianRun(runs.slice(0, 2), (r) => r.ms)).toEqual({ ms: 10 });
+    expect(medianRun([], (r: { ms: number }) => r.ms)).toBeNull();
   });
 });

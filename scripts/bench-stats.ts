@@ -71,3 +71,9 @@ export function table(rows: readonly (readonly string[])[]): string {
     .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - displayWidth(c) + 2))).join(''))
     .join('\n');
 }
+
+/** The run whose figure is the median (the lower middle one of an even number); null when there is none. */
+export function medianRun<T>(runs: readonly T[], figure: (t: T) => number | null): T | null {
+  const sorted = [...runs].sort((a, b) => (figure(a) ?? Infinity) - (figure(b) ?? Infinity));
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+}

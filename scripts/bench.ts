@@ -58,7 +58,7 @@ import {
   type ImportResult,
   type Server,
 } from './bench-lib.ts';
-import { fmtBytes, fmtMs, fmtRate, fmtSummary, summarize, table, type Summary } from './bench-stats.ts';
+import { fmtBytes, fmtMs, fmtRate, fmtSummary, medianRun, summarize, table, type Summary } from './bench-stats.ts';
 import type { FloorResult } from './bench-floor/main.ts';
 
 // ---------------------------------------------------------------- options
@@ -427,12 +427,6 @@ async function importPhase(s: ScaleDef, base: string, r: ScaleResult['import'], 
   // the first run that did not finish says so; the others' figures stand
   if (r.status === 'skipped' || r.status.startsWith('ok')) r.status = p.status;
   r.rendererPeak = Math.max(r.rendererPeak, p.mem.rendererPeak);
-}
-
-/** The run whose figure is the median (the lower middle one of an even number). */
-function medianRun<T>(runs: readonly T[], figure: (t: T) => number | null): T | null {
-  const sorted = [...runs].sort((a, b) => (figure(a) ?? Infinity) - (figure(b) ?? Infinity));
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
 }
 
 async function floorPhase(s: ScaleDef, base: string, r: ScaleResult['floor'], file: string): Promise<void> {
