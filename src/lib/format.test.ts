@@ -9,7 +9,7 @@ describe('format', () => {
     [12.5, '12.5'],
     [null, '未报告'],
     [undefined, '未报告'],
-    [NaN, '未报告'],
+    [NaN, '—'],
     [Infinity, '—'],
   ])('formatValue(%s) = %s', (v, s) => expect(formatValue(v)).toBe(s));
 

@@ -1,20 +1,22 @@
 /**
- * Numbers for zh-CN readers: thousands grouping, 万 / 亿 for large values, and 未报告 for empty.
+ * Numbers for zh-CN readers: thousands grouping, 万 / 亿 for large values, 未报告 for empty (null),
+ * and `—` for a value that was reported but cannot be computed (NaN: a ratio over 0, see
+ * model/measures.ts), so that a town with no application is never called 未报告.
  */
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
 export const NOT_REPORTED = '未报告';
 
-/** A value as shown in tables: `1,234`, `12.5`, or 未报告 for empty. */
+/** A value as shown in tables: `1,234`, `12.5`, 未报告 for empty, `—` when not computable. */
 export function formatValue(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
+  if (v === null || v === undefined) return NOT_REPORTED;
   if (!Number.isFinite(v)) return '—';
   return grouped.format(v);
 }
 
 /** A compact value for axes and labels: 9,999 → `9,999`; 12,345 → `1.23万`; 3.2e8 → `3.2亿`. */
 export function formatCompact(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
+  if (v === null || v === undefined) return NOT_REPORTED;
   if (!Number.isFinite(v)) return '—';
   const abs = Math.abs(v);
   if (abs >= 1e8) return `${trim(v / 1e8)}亿`;

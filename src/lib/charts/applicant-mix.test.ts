@@ -17,12 +17,13 @@ describe('applicantMixChart', () => {
     expect(o.title.subtext).toBe('自然人 45 件，法人或其他组织 5 件（12 份报告）；均未填报：社会公益组织');
   });
 
-  it('draws 自然人 and the five kinds of organisation that are above 0', () => {
-    expect(o.series[0].data.map((d: any) => [d.name, d.value])).toEqual([
+  it('draws 自然人 and the five kinds of organisation that are above 0; the stated zeros stay in the legend', () => {
+    expect(o.series[0].data.filter((d: any) => d.value > 0).map((d: any) => [d.name, d.value])).toEqual([
       ['自然人', 45],
       ['商业企业', 3],
       ['法律服务机构', 2],
     ]);
+    expect(o.series[0].data.filter((d: any) => d.value === 0).every((d: any) => d.label.show === false)).toBe(true);
     expect(callFormatter(o.series[0].label.formatter, { name: '自然人', value: 45 })).toBe('自然人\n90%');
   });
 

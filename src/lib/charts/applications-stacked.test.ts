@@ -72,10 +72,14 @@ describe('applicationsStackedChart', () => {
     expect(callFormatter(o.tooltip.formatter, [{ dataIndex: 0 }])).toContain('结转下年度：2 件');
   });
 
-  it('draws nothing when no town reported', () => {
+  it('says so instead of drawing empty axes when no town reported, or every town had none', () => {
     const s = applicationsStackedChart({ rows: [town('jt', '军屯乡', {}, false)], year: 2023 });
     expect((s.option as any).yAxis.data).toEqual([]);
     expect(s.categoryKeys).toEqual([]);
-    expect(s.height).toBe(320);
+    expect(s.height).toBe(240);
+    expect(s.emptyText).toBe('2023 年没有镇街填报申请办理情况');
+    const zeros = applicationsStackedChart({ rows: [town('jt', '军屯乡', { received: 0, open: 0 })], year: 2023 });
+    expect(zeros.emptyText).toBe('2023 年各镇街均未收到、未办理政府信息公开申请');
+    expect(applicationsStackedChart({ rows: [town('jt', '军屯乡', { received: 1 })], year: 2023 }).emptyText).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts';
 import type { ApplicationsRow } from '../db/queries/views.ts';
 import { cell, formatFull, header, horizontalLayout, num, OUTCOMES, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { townBarsOption } from './town-bars.ts';
+import { emptyBarsText, townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
@@ -25,7 +25,7 @@ export function applicationsStackedChart(input: { rows: readonly ApplicationsRow
   const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
   const title = `${input.year} 年各${input.unit ?? '镇街'}政府信息公开申请办理结果`;
   const subtext = unreportedSubtitle(unreported);
-  const layout = horizontalLayout(drawn.length, subtext, true);
+  const layout = horizontalLayout(drawn.length);
   const outcomes: BarSeriesOption[] = OUTCOMES.map((g, i) => ({
     type: 'bar',
     name: g.label,
@@ -49,6 +49,7 @@ export function applicationsStackedChart(input: { rows: readonly ApplicationsRow
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
+    emptyText: emptyBarsText([...outcomes, received], `${input.year} 年没有${input.unit ?? '镇街'}填报申请办理情况`, `${input.year} 年各${input.unit ?? '镇街'}均未收到、未办理政府信息公开申请`),
     option: townBarsOption({
       title,
       subtext,
@@ -56,7 +57,6 @@ export function applicationsStackedChart(input: { rows: readonly ApplicationsRow
       drawn,
       unit: UNIT,
       series: [...outcomes, received],
-      scrollLegend: true,
       tooltip: (r) => ({
         lines: [
           { label: RECEIVED, text: formatFull(num(r.received), UNIT), color: RECEIVED_COLOR },

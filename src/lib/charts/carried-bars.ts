@@ -5,7 +5,7 @@
 import type { ApplicationsRow } from '../db/queries/views.ts';
 import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { townBarsOption } from './town-bars.ts';
+import { emptyBarsText, townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
@@ -20,11 +20,13 @@ export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year
   const title = `${input.year} 年各${input.unit ?? '镇街'}政府信息公开申请结转情况`;
   const subtext = unreportedSubtitle(unreported);
   // Two bars per town: a little more room than a single bar.
-  const layout = horizontalLayout(drawn.length * 1.3, subtext, true);
+  const layout = horizontalLayout(drawn.length * 1.3);
+  const series = SERIES.map((s) => ({ type: 'bar' as const, name: s.label, data: drawn.map((r) => num(r[s.key])), barMaxWidth: 12 }));
   return {
     title,
     height: Math.round(layout.height),
     categoryKeys: drawn.map((r) => r.town_key),
+    emptyText: emptyBarsText(series, `${input.year} 年没有${input.unit ?? '镇街'}填报结转情况`, `${input.year} 年各${input.unit ?? '镇街'}均无结转的申请`),
     option: townBarsOption({
       title,
       subtext,
@@ -32,7 +34,7 @@ export function carriedBarsChart(input: { rows: readonly ApplicationsRow[]; year
       drawn,
       unit: UNIT,
       integers: true,
-      series: SERIES.map((s) => ({ type: 'bar' as const, name: s.label, data: drawn.map((r) => num(r[s.key])), barMaxWidth: 12 })),
+      series,
       tooltip: (r) => ({ lines: SERIES.map((s, i) => ({ label: s.label, text: formatFull(num(r[s.key]), UNIT), color: PALETTE[i] })) }),
     }),
     table: {

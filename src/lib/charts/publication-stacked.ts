@@ -8,7 +8,7 @@ import type { PublicationRow } from '../db/queries/views.ts';
 import { PUBLICATION_CHANNELS } from '../model/groupings.ts';
 import { cell, formatFull, header, horizontalLayout, num, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { townBarsOption } from './town-bars.ts';
+import { emptyBarsText, townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
 
 type Channel = 'website' | 'newmedia' | 'board' | 'other';
@@ -27,7 +27,7 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
   const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
   const title = `${input.year} 年各${input.unit ?? '镇街'}主动公开信息（按渠道）`;
   const subtext = unreportedSubtitle(unreported);
-  const layout = horizontalLayout(drawn.length, subtext, true);
+  const layout = horizontalLayout(drawn.length);
   const segments = [
     ...CHANNELS.map((c) => ({ label: c.label, value: (r: PublicationRow) => num(r[c.key]) })),
     { label: TOTAL_ONLY, value: totalOnly },
@@ -45,6 +45,7 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
+    emptyText: emptyBarsText(series, `${input.year} 年没有${input.unit ?? '镇街'}填报主动公开信息`, `${input.year} 年各${input.unit ?? '镇街'}主动公开信息均为 0`),
     option: townBarsOption({
       title,
       subtext,
@@ -52,7 +53,6 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
       drawn,
       unit: UNIT,
       series,
-      scrollLegend: true,
       tooltip: (r) => ({
         lines: [
           ...segments

@@ -41,12 +41,12 @@ describe('rankingBarChart', () => {
 
   it('tabulates rank, town and value', () => {
     expect(spec.table).toEqual({
-      header: ['名次', '镇街', '主动公开总量（条）'],
+      header: ['镇街', '名次', '主动公开总量（条）'],
       rows: [
-        [1, '中都街道', 900],
-        [2, XSS, 500],
-        [2, '康驿镇', 500],
-        [4, '郭楼镇', 0],
+        ['中都街道', 1, 900],
+        [XSS, 2, 500],
+        ['康驿镇', 2, 500],
+        ['郭楼镇', 4, 0],
       ],
     });
   });
@@ -65,7 +65,7 @@ describe('rankingBarChart', () => {
   it('grows with the number of towns', () => {
     const many = Array.from({ length: 30 }, (_, i) => row(`t${i}`, `镇${i}`, 30 - i, i + 1));
     expect(rankingBarChart({ rows: many, measure: measure('pub_volume'), year: 2021 }).height).toBeGreaterThan(30 * 26);
-    expect(spec.height).toBe(320);
+    expect(spec.height).toBe(260);
   });
 
   it('has no subtitle when every town reported', () => {
@@ -85,14 +85,19 @@ describe('rankingBarChart', () => {
     expect(callFormatter(p.series[0].label.formatter, { value: v })).toBe(text);
     expect(callFormatter(p.xAxis.axisLabel.formatter, v)).toBe(text);
     expect(callFormatter(p.tooltip.formatter, { dataIndex: 0 })).toContain(`第 1 名：${text}`);
-    expect(s.table.header).toEqual(['名次', '镇街', '公开率（%）']);
-    expect(s.table.rows).toEqual([[1, '中都街道', tableValue]]);
+    expect(s.table.header).toEqual(['镇街', '名次', '公开率（%）']);
+    expect(s.table.rows).toEqual([['中都街道', 1, tableValue]]);
   });
 
-  it('never lets NaN or Infinity reach the chart', () => {
-    const s = rankingBarChart({ rows: [row('a', '中都街道', Number.NaN, null), row('b', '康驿镇', Infinity, 1)], measure: measure('open_rate'), year: 2022 });
+  it('never lets NaN or Infinity reach the chart: a ratio without a base is named as such, apart from 未报告', () => {
+    const s = rankingBarChart({
+      rows: [row('a', '中都街道', Number.NaN, null), row('b', '康驿镇', Infinity, null), row('c', '军屯乡', null, null)],
+      measure: measure('open_rate'),
+      year: 2022,
+    });
     expect((s.option as any).series[0].data).toEqual([]);
     expect(s.table.rows).toEqual([]);
-    expect((s.option as any).title.subtext).toBe('未报告（不参与排名）：中都街道、康驿镇');
+    expect((s.option as any).title.subtext).toBe('无办理的申请（“—”，不参与排名）：中都街道、康驿镇\n未报告（不参与排名）：军屯乡');
+    expect(s.emptyText).toBe('没有可排名的数值');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Ranking bar chart: towns that reported the measure, highest first; towns that did not are
- * named in the subtitle, never drawn as zero. Percent measures (fractions) show as `12.5%`.
+ * Ranking bar chart: towns that reported the measure, highest first; towns whose ratio has no
+ * base (无办理的申请: "—") and towns that did not report are named in the subtitle, never drawn as
+ * zero. Percent measures (fractions) show as `12.5%`.
  */
 import type { RankingRow } from '../db/queries/ranking.ts';
-import type { Measure } from '../model/measures.ts';
+import { isRankable, type Measure } from '../model/measures.ts';
 import { cell, dataIndexOf, formatFull, formatShort, header, horizontalLayout, num, percentCell, titleOption, tooltipHtml, unreportedSubtitle } from './common.ts';
 import type { ChartSpec } from './spec.ts';
 import { BASE_OPTION } from './theme.ts';
@@ -22,16 +23,21 @@ export function rankingBarTitle(input: { measureLabel: string; year: number; uni
 
 export function rankingBarChart(input: RankingBarInput): ChartSpec {
   const { measure: m } = input;
-  const ranked = input.rows.filter((r) => num(r.value) !== null);
-  const unreported = input.rows.filter((r) => num(r.value) === null).map((r) => r.town);
+  const ranked = input.rows.filter((r) => isRankable(r.value));
+  // NaN (a ratio over 0), or anything else not finite, is reported but has no value to rank
+  const noBase = input.rows.filter((r) => r.value !== null && !isRankable(r.value)).map((r) => r.town);
+  const unreported = input.rows.filter((r) => r.value === null).map((r) => r.town);
   const title = rankingBarTitle({ measureLabel: m.label, year: input.year, unit: input.unit });
-  const subtext = unreportedSubtitle(unreported, '未报告（不参与排名）');
-  const layout = horizontalLayout(ranked.length, subtext, false);
+  const subtext = [unreportedSubtitle(noBase, `${m.noBase ?? '无法计算'}（“—”，不参与排名）`), unreportedSubtitle(unreported, '未报告（不参与排名）')]
+    .filter(Boolean)
+    .join('\n');
+  const layout = horizontalLayout(ranked.length);
   const percent = m.format === 'percent';
   return {
     title,
     height: layout.height,
     categoryKeys: ranked.map((r) => r.town_key),
+    ...(ranked.length === 0 ? { emptyText: '没有可排名的数值' } : {}),
     option: {
       ...BASE_OPTION,
       title: titleOption(title, subtext),
@@ -61,8 +67,8 @@ export function rankingBarChart(input: RankingBarInput): ChartSpec {
       ],
     },
     table: {
-      header: ['名次', input.unit ?? '镇街', header(m.label, m.unit)],
-      rows: ranked.map((r) => [r.rank, r.town, percent ? percentCell(r.value) : cell(r.value)]),
+      header: [input.unit ?? '镇街', '名次', header(m.label, m.unit)],
+      rows: ranked.map((r) => [r.town, r.rank, percent ? percentCell(r.value) : cell(r.value)]),
     },
   };
 }

@@ -18,7 +18,9 @@ import { rankingBarChart } from './ranking-bar.ts';
 import { reviewStackedChart } from './review-stacked.ts';
 import { reviewTrendChart } from './review-trend.ts';
 import type { ChartSpec } from './spec.ts';
-import { exportHeight, exportOption } from '../export/export-option.ts';
+import { exportLayout } from '../export/export-option.ts';
+import { layoutChart } from './layout.ts';
+import { estimateText } from './text-measure.ts';
 import { townHistoryChart } from './town-history.ts';
 import { townTrendChart } from './town-trend.ts';
 import { trainingBarsChart } from './training-bars.ts';
@@ -61,8 +63,9 @@ describe('rendering with the app’s ECharts components', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it.each(specs)('%s renders without warnings', (_, spec) => {
-    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 800, height: spec.height });
-    chart.setOption(spec.option);
+    const laid = layoutChart(spec, { width: 800, measure: estimateText });
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 800, height: laid.height });
+    chart.setOption(laid.option);
     const svg = chart.renderToSVGString();
     chart.dispose();
     expect(warn).not.toHaveBeenCalled();
@@ -79,8 +82,9 @@ describe('rendering the exported version (title block, source line, 示例数据
   it.each(specs)('%s exports to well-formed SVG without warnings', (_, spec) => {
     const warn = vi.spyOn(console, 'warn');
     const meta = { filters: '年度：2023 年；镇街：全部（15 个）', source: '数据来源：汶上县各镇街报告 15 份', synthetic: true };
-    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 960, height: exportHeight(spec) });
-    chart.setOption(exportOption(spec, meta));
+    const { option, height } = exportLayout(spec, meta, estimateText);
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 960, height });
+    chart.setOption(option);
     const svg = chart.renderToSVGString();
     chart.dispose();
     expect(warn).not.toHaveBeenCalled();

@@ -7,7 +7,7 @@ import type { BarSeriesOption } from 'echarts';
 import type { ReviewRow } from '../db/queries/views.ts';
 import { cell, formatFull, header, horizontalLayout, num, RESULTS, unreportedSubtitle, notDrawn } from './common.ts';
 import type { ChartSpec } from './spec.ts';
-import { townBarsOption } from './town-bars.ts';
+import { emptyBarsText, townBarsOption } from './town-bars.ts';
 import { PALETTE } from './theme.ts';
 
 const UNIT = '件';
@@ -25,7 +25,7 @@ export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: nu
   const unreported = notDrawn(input.rows, drawn).map((r) => r.town);
   const title = `${input.year} 年各${input.unit ?? '镇街'}${kindInfo.label}案件结果`;
   const subtext = [kindInfo.note, unreportedSubtitle(unreported)].filter(Boolean).join('；');
-  const layout = horizontalLayout(drawn.length, subtext, true);
+  const layout = horizontalLayout(drawn.length);
   const series: BarSeriesOption[] = results.map((c, i) => ({
     type: 'bar',
     name: c.label,
@@ -39,6 +39,7 @@ export function reviewStackedChart(input: { rows: readonly ReviewRow[]; year: nu
     title,
     height: layout.height,
     categoryKeys: drawn.map((r) => r.town_key),
+    emptyText: emptyBarsText(series, `${input.year} 年没有${input.unit ?? '镇街'}填报${kindInfo.label}案件`, `本年度无${kindInfo.label}案件`),
     option: townBarsOption({
       title,
       subtext,

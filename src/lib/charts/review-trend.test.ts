@@ -19,7 +19,7 @@ describe('reviewTrendChart', () => {
   it('states the year range and what is shown', () => {
     expect(spec.title).toBe('2021–2023 年行政复议与行政诉讼案件结果（合计）');
     expect(o.title.text).toBe(spec.title);
-    expect(o.xAxis.data).toEqual(['2021 年', '2022 年', '2023 年']);
+    expect(o.xAxis.data).toEqual(['2021', '2022', '2023']);
   });
 
   it('draws two stacks side by side, each by result, with gaps as null', () => {

@@ -4,7 +4,7 @@
  */
 import type { BarSeriesOption } from 'echarts';
 import type { ReviewTotals } from '../db/queries/views.ts';
-import { cell, COLUMN_CHART_HEIGHT, dataIndexOf, formatFull, formatShort, grid, header, headerLayout, num, RESULTS, titleOption, tooltipHtml, yearRange } from './common.ts';
+import { cell, COLUMN_PLOT_HEIGHT, dataIndexOf, formatFull, formatShort, grid, header, num, RESULTS, titleOption, tooltipHtml, yearAxis, yearRange } from './common.ts';
 import { REVIEW_KINDS } from './review-stacked.ts';
 import type { ChartSpec } from './spec.ts';
 import { BASE_OPTION, PALETTE } from './theme.ts';
@@ -27,7 +27,6 @@ export function reviewTrendChart(input: { totals: readonly ReviewTotals[]; from:
   );
   const title = `${yearRange(from, to)}行政复议与行政诉讼案件结果（合计）`;
   const subtext = '左：行政复议；右：行政诉讼（含未经复议直接起诉与复议后起诉）';
-  const { legendTop, top } = headerLayout(subtext, true);
   // Both stacks share the result names: one legend entry (and toggle) per result.
   const series: BarSeriesOption[] = parts.map((p) => ({
     type: 'bar',
@@ -38,14 +37,20 @@ export function reviewTrendChart(input: { totals: readonly ReviewTotals[]; from:
     // Same colour per result in both stacks; 行政诉讼 a little lighter.
     itemStyle: { color: p.color, opacity: p.kind.key === 'suit' ? 0.6 : 1 },
   }));
+  const values = parts.flatMap((p) => years.map(p.value));
   return {
     title,
-    height: COLUMN_CHART_HEIGHT + 40,
+    height: COLUMN_PLOT_HEIGHT,
+    ...(values.every((v) => v === null)
+      ? { emptyText: `${yearRange(from, to)}没有报告填报行政复议、行政诉讼案件` }
+      : values.every((v) => v === null || v === 0)
+        ? { emptyText: `${yearRange(from, to)}均无行政复议、行政诉讼案件` }
+        : {}),
     option: {
       ...BASE_OPTION,
       title: titleOption(title, subtext),
-      legend: { top: legendTop },
-      grid: grid(top, { bottom: 12 }),
+      legend: {},
+      grid: grid(),
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -59,7 +64,7 @@ export function reviewTrendChart(input: { totals: readonly ReviewTotals[]; from:
           );
         },
       },
-      xAxis: { type: 'category', data: years.map((y) => `${y} 年`) },
+      xAxis: yearAxis(years),
       yAxis: { type: 'value', name: UNIT, minInterval: 1, axisLabel: { formatter: (v: number) => formatShort(v) } },
       series,
     },

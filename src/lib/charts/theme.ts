@@ -10,3 +10,31 @@ export const BASE_OPTION = {
   // each frame and took more main-thread time than the update itself (measured with a trace).
   animation: false,
 } as const;
+
+/** 20 colours that stay apart on white, the palette's first: one per line of a trend chart. */
+export const LINE_COLORS = [
+  ...PALETTE,
+  '#d35fa0',
+  '#1b9e9e',
+  '#a0522d',
+  '#5b5bd6',
+  '#b39b00',
+  '#e34a33',
+  '#2e8b57',
+  '#6a3d9a',
+  '#f28e2b',
+  '#0089c7',
+  '#8b1a1a',
+  '#556b2f',
+] as const;
+
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect'] as const;
+
+/**
+ * The look of the i-th line: its own colour for the first 20; beyond that the colours repeat
+ * with another marker and a dashed line, so that no two lines of a chart look the same.
+ */
+export function lineLook(i: number): { color: string; symbol: string; dashed: boolean } {
+  const round = Math.floor(i / LINE_COLORS.length);
+  return { color: LINE_COLORS[i % LINE_COLORS.length]!, symbol: SYMBOLS[round % SYMBOLS.length]!, dashed: round % 2 === 1 };
+}

@@ -17,10 +17,18 @@ export interface TownBarsInput<R extends { town: string }> {
   series: SeriesOption[];
   /** the tooltip of one town: its lines, and a heading other than the town's name if needed */
   tooltip: (r: R) => { heading?: string; lines: TooltipLine[] };
-  /** a scrollable legend when there are many series */
-  scrollLegend?: boolean;
   /** whole numbers only on the value axis */
   integers?: boolean;
+}
+
+/**
+ * The message a per-town bar chart shows instead of empty axes: no town drawn, or every drawn
+ * value 0 (a county where no town had a 行政诉讼 case), or undefined when there is something to draw.
+ */
+export function emptyBarsText(series: readonly SeriesOption[], none: string, allZero: string): string | undefined {
+  const values = series.flatMap((s) => ((s as { data?: unknown[] }).data ?? []).filter((v): v is number => typeof v === 'number'));
+  if (series.every((s) => ((s as { data?: unknown[] }).data ?? []).length === 0)) return none;
+  return values.every((v) => v === 0) ? allZero : undefined;
 }
 
 export function townBarsOption<R extends { town: string }>(input: TownBarsInput<R>): EChartsOption {
@@ -28,7 +36,7 @@ export function townBarsOption<R extends { town: string }>(input: TownBarsInput<
   return {
     ...BASE_OPTION,
     title: titleOption(input.title, input.subtext),
-    legend: { top: layout.legendTop, ...(input.scrollLegend ? { type: 'scroll' as const } : {}) },
+    legend: {},
     grid: layout.grid,
     tooltip: {
       trigger: 'axis',

@@ -23,14 +23,15 @@ describe('townHistoryChart', () => {
     expect(o.title.subtext).toBe('无年报：2020 年');
   });
 
-  it('draws 主动公开总量 as bars on the left and the others as lines on the right, gaps as null', () => {
-    expect(o.xAxis.data).toEqual(['2019 年', '2020 年', '2021 年', '2022 年']);
+  it('draws 主动公开总量 as bars and the others as lines, each in a panel of its unit, gaps as null', () => {
+    expect(o.xAxis.map((a: any) => a.data)).toEqual(Array(3).fill(['2019', '2020', '2021', '2022']));
     expect(o.series.map((s: any) => [s.type, s.name, s.yAxisIndex, s.data])).toEqual([
       ['bar', '主动公开总量', 0, [320, null, 410, null]],
       ['line', '培训人次', 1, [40, null, null, 55]],
-      ['line', '本年新收申请', 1, [0, null, 3, 1]],
+      ['line', '本年新收申请', 2, [0, null, 3, 1]],
     ]);
-    expect(o.yAxis.map((a: any) => a.name)).toEqual(['条', '人次 / 件']);
+    // each unit on its own scale: about 20 件 are never drawn on an axis of 2,500 人次
+    expect(o.yAxis.map((a: any) => a.name)).toEqual(['主动公开总量（条）', '培训人次（人次）', '本年新收申请（件）']);
     expect(o.series.filter((s: any) => s.type === 'line').every((s: any) => s.connectNulls === false)).toBe(true);
   });
 
@@ -58,7 +59,8 @@ describe('townHistoryChart', () => {
   it('handles a town without any report', () => {
     const s = townHistoryChart({ town: '军屯乡', history: [] });
     expect(s.title).toBe('军屯乡主要指标');
-    expect((s.option as any).title.subtext).toBe('尚无年报');
+    expect((s.option as any).title.subtext).toBe('');
+    expect(s.emptyText).toBe('尚无年报');
     expect(s.table.rows).toEqual([]);
   });
 });

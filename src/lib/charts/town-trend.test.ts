@@ -30,7 +30,7 @@ describe('townTrendChart', () => {
   });
 
   it('draws one line per town with gaps as null, never 0', () => {
-    expect(o.xAxis.data).toEqual(['2021 年', '2022 年', '2023 年']);
+    expect(o.xAxis.data).toEqual(['2021', '2022', '2023']);
     expect(o.series.map((s: any) => s.name)).toEqual(['中都街道', XSS, '康驿镇']);
     expect(o.series.map((s: any) => s.data)).toEqual([
       [120, 0, 150],
@@ -40,10 +40,34 @@ describe('townTrendChart', () => {
     expect(o.series.every((s: any) => s.type === 'line' && s.connectNulls === false)).toBe(true);
   });
 
-  it('has a scrollable legend and names towns with no value at all', () => {
-    expect(o.legend.type).toBe('scroll');
+  it('has a legend and names towns with no value at all', () => {
+    expect(o.legend).toEqual({});
     expect(o.title.subtext).toBe('各年均未报告：军屯乡');
     expect(spec.categoryKeys).toBeUndefined();
+  });
+
+  it('gives every line a look of its own: 15 towns in 15 colours, 30 in distinct colour and marker pairs', () => {
+    for (const n of [15, 30]) {
+      const many = Array.from({ length: n }, (_, i) => trend(`t${i}`, `镇${i}`, [i, i + 1, i + 2]));
+      const lines = (townTrendChart({ series: many, measure: measure('pub_volume'), from: 2021, to: 2023 }).option as any).series;
+      const looks = lines.map((s: any) => `${s.itemStyle.color} ${s.symbol} ${s.lineStyle.type}`);
+      expect(new Set(looks).size).toBe(n);
+      expect(lines.every((s: any) => s.itemStyle.color === s.lineStyle.color)).toBe(true);
+      if (n === 15) expect(new Set(lines.map((s: any) => s.itemStyle.color)).size).toBe(15);
+    }
+  });
+
+  it('names towns whose ratio never had a base apart from those that never reported', () => {
+    const s = townTrendChart({
+      series: [trend('a', '甲镇', [0.5, Number.NaN, 1]), trend('b', '乙镇', [Number.NaN, Number.NaN, null]), trend('c', '丙镇', [null, null, null])],
+      measure: measure('open_rate'),
+      from: 2021,
+      to: 2023,
+    });
+    const p = s.option as any;
+    expect(p.series.map((x: any) => [x.name, x.data])).toEqual([['甲镇', [0.5, null, 1]]]);
+    expect(p.title.subtext).toBe('各年均无办理的申请（“—”）：乙镇\n各年均未报告：丙镇');
+    expect(s.table.rows).toEqual([['甲镇', 50, '—', 100]]);
   });
 
   it('tabulates one row per town and one column per year', () => {

@@ -25,20 +25,26 @@ describe('trainingBarsChart', () => {
   });
 
   it('draws towns that state either figure, in official order', () => {
-    expect(o.xAxis.data).toEqual(['中都街道', XSS, '郭楼镇']);
+    expect(o.yAxis.map((a: any) => a.data)).toEqual([
+      ['中都街道', XSS, '郭楼镇'],
+      ['中都街道', XSS, '郭楼镇'],
+    ]);
+    // names once, on the left panel
+    expect(o.yAxis.map((a: any) => a.axisLabel.show)).toEqual([true, false]);
     expect(spec.categoryKeys).toEqual(['zd', 'x', 'gl']);
     expect(o.title.subtext).toBe('未报告：军屯乡、康驿镇');
   });
 
-  it('puts 培训次数 on the left (次) and 培训人次 on the right (人次), nulls kept', () => {
-    expect(o.series.map((s: any) => [s.name, s.yAxisIndex, s.data])).toEqual([
-      ['培训次数', 0, [4, 0, null]],
-      ['培训人次', 1, [260, null, 35]],
+  it('puts 培训次数 in the left panel (次) and 培训人次 in the right one (人次), each on its own scale, nulls kept', () => {
+    expect(o.series.map((s: any) => [s.name, s.xAxisIndex, s.yAxisIndex, s.data])).toEqual([
+      ['培训次数', 0, 0, [4, 0, null]],
+      ['培训人次', 1, 1, [260, null, 35]],
     ]);
-    expect(o.yAxis.map((a: any) => [a.name, a.position])).toEqual([
-      ['次', 'left'],
-      ['人次', 'right'],
+    expect(o.xAxis.map((a: any) => [a.name, a.gridIndex])).toEqual([
+      ['次', 0],
+      ['人次', 1],
     ]);
+    expect(o.grid).toHaveLength(2);
   });
 
   it('tabulates what is drawn', () => {
@@ -61,11 +67,15 @@ describe('trainingBarsChart', () => {
     expect(callFormatter(o.tooltip.formatter, [{ dataIndex: 0 }])).toContain('培训人次：260 人次');
   });
 
-  it('rotates town names when there are many towns', () => {
-    expect(o.xAxis.axisLabel.rotate).toBe(0);
-    const many = Array.from({ length: 12 }, (_, i) => town(`t${i}`, `镇${i}`, { sessions: i }));
+  it('grows with the towns, a row each, so that 158 town names all show', () => {
+    const many = Array.from({ length: 158 }, (_, i) => town(`t${i}`, `镇${i}`, { sessions: i }));
     const s = trainingBarsChart({ rows: many, year: 2022 });
-    expect((s.option as any).xAxis.axisLabel.rotate).toBeGreaterThan(0);
-    expect(s.height).toBeGreaterThan(spec.height);
+    expect(s.height).toBeGreaterThanOrEqual(158 * 26);
+    expect((s.option as any).yAxis[0].axisLabel.interval).toBe(0);
+  });
+
+  it('says so instead of drawing empty axes when every town had no training', () => {
+    expect(trainingBarsChart({ rows: [town('a', '甲镇', { sessions: 0, people: 0 })], year: 2022 }).emptyText).toBe('2022 年各镇街均未开展政务公开培训');
+    expect(spec.emptyText).toBeUndefined();
   });
 });

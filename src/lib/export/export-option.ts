@@ -1,10 +1,13 @@
 /**
- * The export version of a chart's option: the title block with the filters in force, a footer with
- * the data source, and a 示例数据 mark when any shown data is synthetic. Pure, so it is tested as data.
+ * The exported version of a chart: the same spec laid out (layout.ts) at the export width, with
+ * the filters in force, a footer with the data source, and a 示例数据 mark when any shown data is
+ * synthetic, each in its own band; on white, without animation. Pure but for the text measure,
+ * which is the canvas's in the browser and passed in by tests.
  */
 import type { EChartsOption } from 'echarts';
+import { layoutChart } from '../charts/layout.ts';
 import type { ChartSpec } from '../charts/spec.ts';
-import { FONT_FAMILY } from '../charts/theme.ts';
+import { measureText, type MeasureText } from '../charts/text-measure.ts';
 
 export interface ExportMeta {
   /** the filters in force, e.g. 年度：2023 年；镇街：全部（15 个） */
@@ -16,56 +19,12 @@ export interface ExportMeta {
 }
 
 export const EXPORT_WIDTH = 960;
-const FOOTER = 36;
-const FILTER_LINE = 20;
 
-type Grid = { top?: number | string; bottom?: number | string; [k: string]: unknown };
-
-function shift(grid: unknown, top: number, bottom: number): unknown {
-  const one = (g: Grid): Grid => ({
-    ...g,
-    top: typeof g.top === 'number' ? g.top + top : (g.top ?? 60 + top),
-    bottom: typeof g.bottom === 'number' ? g.bottom + bottom : (g.bottom ?? 60 + bottom),
-  });
-  if (Array.isArray(grid)) return grid.map((g) => one(g as Grid));
-  return one((grid ?? {}) as Grid);
+/** The option and height of the exported image of `spec`. */
+export function exportLayout(spec: ChartSpec, meta: ExportMeta, measure: MeasureText = measureText): { option: EChartsOption; height: number } {
+  const laid = layoutChart(spec, { width: EXPORT_WIDTH, measure, bands: meta });
+  return { option: { ...laid.option, animation: false, backgroundColor: '#fff' } as EChartsOption, height: laid.height };
 }
-
-/** The chart's option with the export's title block, footer and synthetic mark. */
-export function exportOption(spec: ChartSpec, meta: ExportMeta): EChartsOption {
-  const o = spec.option as Record<string, unknown>;
-  const title = (Array.isArray(o.title) ? o.title[0] : o.title) as Record<string, unknown> | undefined;
-  const subtext = [meta.filters, typeof title?.subtext === 'string' ? title.subtext : ''].filter((s) => s !== '').join('\n');
-  const graphic: unknown[] = [
-    {
-      type: 'text',
-      left: 12,
-      bottom: 10,
-      style: { text: meta.source, fill: '#555', font: `12px ${FONT_FAMILY}` },
-    },
-  ];
-  if (meta.synthetic) {
-    graphic.push({
-      type: 'text',
-      right: 12,
-      top: 10,
-      style: { text: '示例数据', fill: '#c0392b', font: `bold 14px ${FONT_FAMILY}` },
-    });
-  }
-  return {
-    ...o,
-    animation: false,
-    backgroundColor: '#fff',
-    title: { left: 'center', ...title, text: spec.title, subtext, subtextStyle: { color: '#555', ...(title?.subtextStyle as object) } },
-    grid: shift(o.grid, FILTER_LINE, FOOTER),
-    graphic,
-  } as EChartsOption;
-}
-
-export function exportHeight(spec: ChartSpec): number {
-  return spec.height + FILTER_LINE + FOOTER;
-}
-
 
 /** The data source line: how many reports a chart draws on, and how many are synthetic. */
 export function sourceLine(counties: readonly string[], reports: number, synthetic: number): string {

@@ -1,22 +1,22 @@
 /**
  * Chart images for reports: PNG at 2× on white, and SVG, drawn off-screen from the same ChartSpec
- * as the on-screen chart, with the title, the filters in force, the data source line and, when
- * any shown data is synthetic, a 示例数据 mark.
+ * and the same layout as the on-screen chart (export-option.ts), with the title, the filters in
+ * force, the data source line and, when any shown data is synthetic, a 示例数据 mark.
  */
 import { zipSync } from 'fflate';
 import type { ChartSpec } from '../charts/spec.ts';
 import { echarts } from '../charts/echarts.svelte.ts';
-import { EXPORT_WIDTH, exportHeight, exportOption, type ExportMeta } from './export-option.ts';
+import { EXPORT_WIDTH, exportLayout, type ExportMeta } from './export-option.ts';
 
 export type { ExportMeta };
 
 /** PNG bytes at 2× pixel ratio on a white background. */
-export function renderPng(spec: ChartSpec, meta: ExportMeta, width = EXPORT_WIDTH): Blob {
-  const height = exportHeight(spec);
+export function renderPng(spec: ChartSpec, meta: ExportMeta): Blob {
+  const { option, height } = exportLayout(spec, meta);
   const div = document.createElement('div');
-  const chart = echarts.init(div, undefined, { renderer: 'canvas', width, height, devicePixelRatio: 2 });
+  const chart = echarts.init(div, undefined, { renderer: 'canvas', width: EXPORT_WIDTH, height, devicePixelRatio: 2 });
   try {
-    chart.setOption(exportOption(spec, meta));
+    chart.setOption(option);
     const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     return new Blob([dataUrlBytes(url)], { type: 'image/png' });
   } finally {
@@ -34,10 +34,11 @@ export function dataUrlBytes(url: string): Uint8Array<ArrayBuffer> {
 }
 
 /** SVG text; Chinese stays text. */
-export function renderSvg(spec: ChartSpec, meta: ExportMeta, width = EXPORT_WIDTH): string {
-  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height: exportHeight(spec) });
+export function renderSvg(spec: ChartSpec, meta: ExportMeta): string {
+  const { option, height } = exportLayout(spec, meta);
+  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: EXPORT_WIDTH, height });
   try {
-    chart.setOption(exportOption(spec, meta));
+    chart.setOption(option);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

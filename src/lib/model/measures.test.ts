@@ -43,9 +43,12 @@ describe('measure()', () => {
     expect(() => sqlIdent('x"; DROP TABLE reports; --')).toThrow();
     expect(() => measure('x"; DROP TABLE reports; --')).toThrow();
   });
-  it('ratio is empty when the denominator is zero', () => {
+  it('ratio is not computable (NaN, shown as —) when the denominator is zero, empty when a term is empty', () => {
     const expr = { op: 'ratio', num: { op: 'metric', id: 't3_open_total' }, den: { op: 'metric', id: 't3_total_total' } } as const;
-    expect(evaluate(expr, report({ t3_open_total: 1, t3_total_total: 0 }))).toBeNull();
+    expect(evaluate(expr, report({ t3_open_total: 1, t3_total_total: 0 }))).toBeNaN();
+    expect(evaluate(expr, report({ t3_open_total: 0, t3_total_total: 0 }))).toBeNaN();
+    expect(evaluate(expr, report({ t3_total_total: 0 }))).toBeNull();
+    expect(evaluate(expr, report({ t3_open_total: 0 }))).toBeNull();
     expect(evaluate(expr, report({ t3_open_total: 1, t3_total_total: 4 }))).toBe(0.25);
   });
 });
@@ -58,14 +61,14 @@ describe('derived measures and their empty-value rules', () => {
     ['apps_handled', { t3_total_total: 0 }, 0],
     ['open_rate', { t3_open_total: 2, t3_partial_total: 1, t3_total_total: 4 }, 0.75],
     ['open_rate', { t3_open_total: 2, t3_partial_total: null, t3_total_total: 4 }, 0.5],
-    ['open_rate', { t3_open_total: 0, t3_partial_total: 0, t3_total_total: 0 }, null],
+    ['open_rate', { t3_open_total: 0, t3_partial_total: 0, t3_total_total: 0 }, NaN],
     ['open_rate', { t3_open_total: null, t3_partial_total: null, t3_total_total: 4 }, null],
     ['review_cases', { t4_review_total: 2 }, 2],
     ['suit_cases', { t4_suit_direct_total: 1, t4_suit_after_review_total: 2 }, 3],
     ['suit_cases', { t4_suit_direct_total: null, t4_suit_after_review_total: 0 }, 0],
     ['suit_cases', {}, null],
     ['review_correction_rate', { t4_review_corrected: 1, t4_review_total: 4 }, 0.25],
-    ['review_correction_rate', { t4_review_corrected: 0, t4_review_total: 0 }, null],
+    ['review_correction_rate', { t4_review_corrected: 0, t4_review_total: 0 }, NaN],
     ['suit_correction_rate', { t4_suit_direct_corrected: 1, t4_suit_direct_total: 1, t4_suit_after_review_corrected: 0, t4_suit_after_review_total: 3 }, 0.25],
   ])('%s of %j is %s', (id, metrics, expected) => {
     expect(evaluate(measure(id).expr, r(metrics))).toBe(expected);

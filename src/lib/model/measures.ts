@@ -14,7 +14,10 @@ export type Expr =
   | { op: 'coalesce'; args: readonly Expr[] }
   /** the sum of the stated arguments; empty only when every argument is empty */
   | { op: 'sumStated'; args: readonly Expr[] }
-  /** a / b; empty when either is empty or b is 0 */
+  /**
+   * a / b; empty when either is empty; NaN (not computable, shown as "—" and ranked after the
+   * values) when b is 0: a town that received no application has reported, it has no 公开率
+   */
   | { op: 'ratio'; num: Expr; den: Expr };
 
 export type MeasureFormat = 'count' | 'amount' | 'percent';
@@ -28,6 +31,8 @@ export interface Measure {
   /** how empty values are treated, in Chinese, shown beside the measure */
   readonly rule: string;
   readonly expr: Expr;
+  /** for a ratio: why it has no value when its denominator is 0, e.g. 无申请 (shown beside "—") */
+  readonly noBase?: string;
 }
 
 export const metricExpr = (id: string): Expr => {
@@ -37,7 +42,8 @@ export const metricExpr = (id: string): Expr => {
 
 const channelIds = PUBLICATION_CHANNELS.flatMap((c) => c.metrics);
 const sumOf = (...ids: string[]): Expr => ({ op: 'sumStated', args: ids.map(metricExpr) });
-const RATIO_RULE = '分子或分母未填时为未报告；分母为 0 时显示“—”。合计时为各镇街分子之和除以分母之和（只计两者都已填的镇街）。';
+const RATIO_RULE =
+  '分子或分母未填时为未报告；分母为 0 时显示“—”（已报告，但没有可计算的比率），排在有数值的单位之后、未报告之前。合计时为各镇街分子之和除以分母之和（只计两者都已填的镇街）。';
 
 /** Named derived measures. */
 export const MEASURES: readonly Measure[] = [
@@ -71,6 +77,7 @@ export const MEASURES: readonly Measure[] = [
     unit: '%',
     format: 'percent',
     rule: `（予以公开 + 部分公开）÷ 办理总计。${RATIO_RULE}`,
+    noBase: '无办理的申请',
     expr: { op: 'ratio', num: sumOf('t3_open_total', 't3_partial_total'), den: metricExpr('t3_total_total') },
   },
   {
@@ -95,6 +102,7 @@ export const MEASURES: readonly Measure[] = [
     unit: '%',
     format: 'percent',
     rule: `行政复议「结果纠正」÷「总计」。${RATIO_RULE}`,
+    noBase: '无复议案件',
     expr: { op: 'ratio', num: metricExpr('t4_review_corrected'), den: metricExpr('t4_review_total') },
   },
   {
@@ -103,6 +111,7 @@ export const MEASURES: readonly Measure[] = [
     unit: '%',
     format: 'percent',
     rule: `两类行政诉讼「结果纠正」之和 ÷「总计」之和。${RATIO_RULE}`,
+    noBase: '无诉讼案件',
     expr: {
       op: 'ratio',
       num: sumOf('t4_suit_direct_corrected', 't4_suit_after_review_corrected'),
@@ -173,7 +182,8 @@ export function evaluate(expr: Expr, r: Report): number | null {
     case 'ratio': {
       const n = evaluate(expr.num, r);
       const d = evaluate(expr.den, r);
-      return n === null || d === null || d === 0 ? null : n / d;
+      if (n === null || d === null) return null;
+      return d === 0 ? NaN : n / d;
     }
   }
 }
@@ -184,7 +194,16 @@ export function sqlIdent(id: string): string {
   return `"${id}"`;
 }
 
-/** Compile to a SQL expression over the `reports` table; the result is DOUBLE or NULL. */
+/** A ratio over a zero denominator, in SQL (see `Expr`'s ratio). */
+export const SQL_NAN = "CAST('NaN' AS DOUBLE)";
+
+/** Whether a value is a ratio without a base (denominator 0): shown as "—", never 未报告. */
+export const isNoBase = (v: number | null | undefined): boolean => typeof v === 'number' && Number.isNaN(v);
+
+/** A value that takes part in a ranking: stated and computable. */
+export const isRankable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Compile to a SQL expression over the `reports` table; the result is DOUBLE (NaN: see `Expr`) or NULL. */
 export function toSql(expr: Expr): string {
   switch (expr.op) {
     case 'metric':
@@ -196,8 +215,11 @@ export function toSql(expr: Expr): string {
       const allEmpty = parts.map((p) => `${p} IS NULL`).join(' AND ');
       return `(CASE WHEN ${allEmpty} THEN NULL ELSE ${parts.map((p) => `COALESCE(${p}, 0)`).join(' + ')} END)`;
     }
-    case 'ratio':
-      return `(${toSql(expr.num)} / NULLIF(${toSql(expr.den)}, 0))`;
+    case 'ratio': {
+      const n = toSql(expr.num);
+      const d = toSql(expr.den);
+      return `(CASE WHEN ${n} IS NULL OR ${d} IS NULL THEN NULL WHEN ${d} = 0 THEN ${SQL_NAN} ELSE ${n} / ${d} END)`;
+    }
   }
 }
 
@@ -217,7 +239,8 @@ export function exprMetrics(expr: Expr): string[] {
 /**
  * The total of a measure over many reports (a county total), as the totals query computes it:
  * sums over the reports that state a value; a ratio as the sum of numerators over the sum of
- * denominators, counting only reports that state both. Null when no report states it.
+ * denominators, counting only reports that state both (NaN when those denominators add up to 0).
+ * Null when no report states it.
  */
 export function aggregate(expr: Expr, reports: readonly Report[]): number | null {
   if (expr.op !== 'ratio') {
@@ -235,5 +258,6 @@ export function aggregate(expr: Expr, reports: readonly Report[]): number | null
     n += a;
     d += b;
   }
-  return !any || d === 0 ? null : n / d;
+  if (!any) return null;
+  return d === 0 ? NaN : n / d;
 }

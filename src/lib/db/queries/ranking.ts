@@ -1,9 +1,10 @@
 /**
  * Units ranked by a measure for a year, with last year's value and rank among the same units.
- * Ties share a rank; units that did not report the value are unranked and listed last. At 镇街
+ * Ties share a rank; a ratio without a base (NaN: no application, no case) is unranked and listed
+ * after the ranked units; units that did not report the value are unranked and listed last. At 镇街
  * the units are towns; above it, areas whose value is aggregated over their towns' reports.
  */
-import { measure } from '../../model/measures.ts';
+import { isRankable, measure } from '../../model/measures.ts';
 import type { SqlClient } from '../sql.ts';
 import { labelAreas, labelTowns, unitsSql, unitYearValuesSql } from './per-town.ts';
 import { scopeSql, type Frame } from './scope.ts';
@@ -13,9 +14,9 @@ export interface RankingRow {
   town: string;
   town_code: string | null;
   county: string;
-  /** null when the unit did not report the value (未报告) */
+  /** null when the unit did not report the value (未报告); NaN for a ratio without a base ("—") */
   value: number | null;
-  /** 1-based; ties share a rank; null when not reported */
+  /** 1-based; ties share a rank; null when not reported or not computable */
   rank: number | null;
   /** whether the unit has a report for the year at all */
   reported: boolean;
@@ -43,8 +44,9 @@ export async function ranking(sql: SqlClient, measureId: string, year: number, f
      v AS (${unitYearValuesSql(f.level, expr, `year IN (?, ?)${scope.sql}`)}),
      r AS (
        SELECT unit, year, value, reports, synthetic_reports,
-              CASE WHEN value IS NULL THEN NULL
-                   ELSE CAST(RANK() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) AS INTEGER) END AS rank
+              -- NaN sorts above every number in DuckDB: rank only the computable values
+              CASE WHEN value IS NULL OR isnan(value) THEN NULL
+                   ELSE CAST(RANK() OVER (PARTITION BY year ORDER BY CASE WHEN isnan(value) THEN NULL ELSE value END DESC NULLS LAST) AS INTEGER) END AS rank
        FROM v
      ),
      p AS (
@@ -59,7 +61,7 @@ export async function ranking(sql: SqlClient, measureId: string, year: number, f
             coalesce(p.synthetic_reports, 0) AS synthetic_reports, p.synthetic_reports > 0 AS synthetic,
             p.prev_value, p.prev_rank
      FROM u LEFT JOIN p ON p.unit = u.unit
-     ORDER BY p.value DESC NULLS LAST, u.ord`,
+     ORDER BY p.value IS NULL, isnan(p.value), p.value DESC, u.ord`,
     [...townScope.params, year, year - 1, ...scope.params, year, year, year, year, year - 1, year - 1],
   );
   // towns are named from the towns table (labelTowns), areas from the division names
@@ -69,15 +71,16 @@ export async function ranking(sql: SqlClient, measureId: string, year: number, f
 /**
  * Rank a subset of rows fetched for all towns, as the query would have ranked the subset itself:
  * ties share a rank (1 + the number of greater values), rows without a value are unranked; the
- * same for last year's values. Order is kept (the query's order: value descending, then code).
+ * same for last year's values. Order is kept (the query's order: value descending, then the
+ * ratios without a base, then 未报告; each in official order).
  */
 export function rerank(rows: readonly RankingRow[]): RankingRow[] {
-  const sorted = (vs: (number | null)[]) => vs.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  const sorted = (vs: (number | null)[]) => vs.filter(isRankable).sort((a, b) => b - a);
   const cur = sorted(rows.map((r) => r.value));
   const prev = sorted(rows.map((r) => r.prev_value));
   // 1 + how many values are greater: the first index in the descending list whose value is <= v
   const rankIn = (values: number[], v: number | null) => {
-    if (v === null) return null;
+    if (!isRankable(v)) return null;
     let lo = 0;
     let hi = values.length;
     while (lo < hi) {

@@ -2,7 +2,7 @@
  * Totals over the towns in scope, per year, for a range of years: each column aggregated as its
  * measure defines (sums; ratios as sum over sum), with how many reports stated it.
  */
-import { toSql, type Expr } from '../../model/measures.ts';
+import { SQL_NAN, toSql, type Expr } from '../../model/measures.ts';
 import { REPORTS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { alias, scopeSql, type Scope } from './scope.ts';
@@ -21,7 +21,8 @@ export interface YearTotals<K extends string> {
 /**
  * SQL to aggregate catalogue expressions over reports: `inner` computes each expression once per
  * report, `outer` aggregates them — sums over the reports that state a value; a ratio as the sum
- * of numerators over the sum of denominators, counting only reports that state both — with, for
+ * of numerators over the sum of denominators, counting only reports that state both (NaN when
+ * those denominators add up to 0, NULL when none states both) — with, for
  * each column `k`, `n_k`: how many reports stated it.
  */
 export function aggregateColumns(columns: Readonly<Record<string, Expr>>): { inner: string[]; outer: string[] } {
@@ -32,8 +33,9 @@ export function aggregateColumns(columns: Readonly<Record<string, Expr>>): { inn
     if (e.op === 'ratio') {
       inner.push(`${toSql(e.num)} AS ${a}__num`, `${toSql(e.den)} AS ${a}__den`);
       const both = `${a}__num IS NOT NULL AND ${a}__den IS NOT NULL`;
+      const den = `SUM(${a}__den) FILTER (WHERE ${both})`;
       outer.push(
-        `CAST(SUM(${a}__num) FILTER (WHERE ${both}) / NULLIF(SUM(${a}__den) FILTER (WHERE ${both}), 0) AS DOUBLE) AS ${a}`,
+        `CAST(CASE WHEN ${den} = 0 THEN ${SQL_NAN} ELSE SUM(${a}__num) FILTER (WHERE ${both}) / ${den} END AS DOUBLE) AS ${a}`,
         `CAST(COUNT(*) FILTER (WHERE ${both}) AS INTEGER) AS n_${a}`,
       );
     } else {

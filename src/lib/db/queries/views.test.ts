@@ -62,12 +62,24 @@ describe('ranking with last year', () => {
     }
   });
 
-  it('ranks a ratio measure and leaves division by zero unranked', async () => {
-    const rows = await ranking(sql, 'open_rate', 2023);
-    for (const row of rows) {
-      const r = inYear(2023).find((x) => townKey(x) === row.town_key)!;
-      expect(row.value).toBe(evaluate(measure('open_rate').expr, r));
-      if ((r.metrics.t3_total_total ?? 0) === 0) expect(row.value).toBeNull();
+  it('ranks a ratio; a town whose denominator is 0 reported (NaN, "—"), is unranked and listed after the ranked ones', async () => {
+    for (const id of ['open_rate', 'review_correction_rate']) {
+      const rows = await ranking(sql, id, 2025);
+      const groups = rows.map((row) => (row.value === null ? 2 : Number.isNaN(row.value) ? 1 : 0));
+      expect(groups, id).toEqual([...groups].sort());
+      expect(groups.filter((g) => g === 1).length, id).toBeGreaterThan(0);
+      for (const row of rows) {
+        const r = inYear(2025).find((x) => townKey(x) === row.town_key);
+        const expected = r ? evaluate(measure(id).expr, r) : null;
+        expect(row.value, `${id} ${row.town}`).toBe(expected);
+        if (r && r.metrics[id === 'open_rate' ? 't3_total_total' : 't4_review_total'] === 0) {
+          expect(Number.isNaN(row.value), row.town).toBe(true);
+          expect(row.reported).toBe(true);
+        }
+        expect(row.rank === null, row.town).toBe(groups[rows.indexOf(row)] !== 0);
+      }
+      const ranked = rows.filter((r) => r.rank !== null);
+      expect(ranked.map((r) => r.rank)).toEqual(ranked.map((r) => 1 + ranked.filter((o) => o.value! > r.value!).length));
     }
   });
 });
