@@ -220,7 +220,7 @@ describe('staged import', () => {
     }
     // plain files are staged (also with 未报告 marks, or rows the worker rejects); a file with a
     // cell DuckDB cannot read as a number (`x`, `１２`, `1,234`) falls back to the worker's values
-    expect(used).toEqual(expect.arrayContaining(['utf8-bom.csv', 'utf8-no-bom.csv', 'not-reported-marks.csv', 'negative-count.csv']));
+    expect(used).toEqual(expect.arrayContaining(['utf8-bom.csv', 'utf8-no-bom.csv', 'not-reported-marks.csv', 'negative-count.csv', 'template-partly-filled.csv']));
     expect(used).not.toContain('fullwidth-and-grouped.csv');
     expect(used).not.toContain('crlf.csv');
   }, 120_000);
@@ -236,6 +236,25 @@ describe('staged import', () => {
     expect(r.reports).toBe(300);
     expect(r.staged).toBe(300);
     expect(r.viaStage).toEqual(r.viaArrow);
+  }, 60_000);
+
+  it('leaves out the rows without any value (the template left blank) the same way, and still uses the stage', async () => {
+    const lines = benchLikeCsv(60).split('\n');
+    const header = lines[0]!.split(',');
+    const synthetic = header.indexOf('synthetic');
+    // every row but 3, 20 and 41 emptied of its values, as the template is when a few towns are filled in; 否 as the template writes it
+    for (let row = 1; row <= 60; row++) {
+      const cells = lines[row]!.split(',');
+      cells[synthetic] = '否';
+      if (![3, 20, 41].includes(row)) for (let c = 7; c < cells.length; c++) cells[c] = row === 9 ? '—' : '';
+      lines[row] = cells.join(',');
+    }
+    const r = await loadBothWays([{ name: 'template.csv', bytes: utf8(lines.join('\n')) }]);
+    expect(r.reports).toBe(3);
+    expect(r.staged).toBe(3);
+    expect(r.adopted).toBe(true);
+    expect(r.viaStage).toEqual(r.viaArrow);
+    expect((r.viaStage as { synthetic: boolean }[]).map((x) => x.synthetic)).toEqual([false, false, false]);
   }, 60_000);
 
   it('refuses a stage whose rows do not line up with the worker reading (a blank line)', async () => {
