@@ -15,7 +15,9 @@ describe('template', () => {
     expect(csv.startsWith('\ufeff县（市、区）,镇街,区划代码,年度,表式,来源,示例数据,政府网站主动公开信息,')).toBe(true);
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]!.startsWith('汶上县,中都街道,370830001,2025,2021,,false,')).toBe(true);
+    // 示例数据 in Chinese, as everything a clerk reads
+    expect(lines[1]!.startsWith('汶上县,中都街道,370830001,2025,2021,,否,')).toBe(true);
+    expect(csv).not.toContain('false');
     expect(lines[0]!.split(',').length).toBe(7 + METRICS.length);
   });
 

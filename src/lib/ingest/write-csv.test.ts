@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_IDS } from '../model/catalogue.ts';
 import { IDENTITY_FIELDS, type MetricValues, type Report } from '../model/report.ts';
 import { parseReportFile } from './parse-file.ts';
-import { toWideCsv, wideCsvHeader, wideCsvRow } from './write-csv.ts';
+import { toWideCsv, wideCsvHeader, wideCsvLabelRow, wideCsvRow } from './write-csv.ts';
 
 const parse = (file: string, text: string) => parseReportFile(file, text, { maxYear: 2026 });
 
@@ -92,6 +92,17 @@ describe('wideCsvRow', () => {
       'true',
     ]);
     expect(wideCsvRow(REPORTS[0]!).slice(0, 7)).toEqual(['汶上县', '康驿镇', '370830106', '2021', '2019', '000_75c809bd29ead2fa.txt', 'false']);
+  });
+
+  it('writes 示例数据 as 是/否 beside 中文 headers (files for people), true/false beside ids', () => {
+    expect(wideCsvLabelRow(REPORTS[1]!)[6]).toBe('是');
+    expect(wideCsvLabelRow(REPORTS[0]!)[6]).toBe('否');
+    expect(wideCsvLabelRow(REPORTS[1]!).slice(7)).toEqual(wideCsvRow(REPORTS[1]!).slice(7));
+    const text = toWideCsv(REPORTS, { headers: 'label', bom: true });
+    const rows = Papa.parse<string[]>(text.replace(/^\ufeff/, '').trimEnd(), { header: false }).data;
+    expect(rows.slice(1).map((r) => r[6])).toEqual(['否', '是', '否', '否', '否']);
+    expect(text).not.toMatch(/,(true|false),/);
+    expect(toWideCsv(REPORTS).split('\n')[2]).toContain(',true,');
   });
 });
 
