@@ -164,7 +164,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   expect(after.find((r) => r.town === '次丘镇')?.value).toMatch(/^未报告/);
 });
 
-test('下载模板 gives a UTF-8 CSV with BOM and 中文 headers, one row per town, that imports back', async ({ page }) => {
+test('下载模板 gives a UTF-8 CSV with BOM, 中文 headers and 否, one row per town; imported back untouched it loads nothing and says why', async ({ page }) => {
   await open(page);
   await openImport(page);
   await page.getByLabel('模板年度').selectOption('2026');
