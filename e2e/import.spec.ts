@@ -25,7 +25,7 @@ async function openImport(page: Page) {
 
 async function choose(page: Page, files: ReturnType<typeof file>[]) {
   await page.getByLabel('选择文件').setInputFiles(files);
-  await expect(page.getByRole('button', { name: /载入 \d+ 份有效报告/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /载入 \d+ 份报告/ })).toBeVisible({ timeout: 30_000 });
 }
 
 /**
@@ -53,7 +53,7 @@ test('imports a GBK file and a UTF-8 file of two towns each, shows them ranked, 
   await expect(files.filter({ hasText: '两镇_GBK.csv' })).toContainText('GB18030');
   // 郭仓镇 has no code: it is filled in from the division list, and said so
   await expect(page.getByText(/补全区划代码/).first()).toBeAttached();
-  await page.getByRole('button', { name: '载入 4 份有效报告' }).click();
+  await page.getByRole('button', { name: '载入 4 份报告' }).click();
   await loaded(page, '已载入 4 份报告');
 
   const rows = await ranking(page, 2026);
@@ -82,22 +82,40 @@ test('imports a GBK file and a UTF-8 file of two towns each, shows them ranked, 
   await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2025');
 });
 
-test('a conflict with loaded data is resolved both ways: keep, then replace', async ({ page }) => {
+test('a conflict with loaded data is resolved three ways: keep, update the cells filled in, replace the whole report', async ({ page }) => {
   const kangyi = file('康驿镇2021.csv', `${WIDE_HEADER}\n汶上县,康驿镇,370830106,2021,2019,另一份康驿镇报告,1,1,1\n`);
   await open(page);
   await openImport(page);
   await choose(page, [kangyi]);
-  await expect(page.locator('tr[data-conflict="康驿镇"]')).toContainText('000_75c809bd29ead2fa.txt');
+  const row = page.locator('tr[data-conflict="康驿镇"]');
+  await expect(row).toContainText('000_75c809bd29ead2fa.txt');
+  // old → new for each cell the file fills in otherwise
+  await expect(row.locator('[data-change="pub_website"]')).toHaveText('政府网站主动公开信息：13 → 1');
+  await expect(row.locator('[data-change="train_sessions"]')).toHaveText('政务公开培训次数：6 → 1');
+  // the default: 更新已填写的单元格
+  await expect(row.getByLabel('更新已填写的单元格')).toBeChecked();
   await page.getByRole('button', { name: '全部保留原有' }).click();
-  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '保留了原有数据' })).toBeVisible();
+  await expect(row.getByLabel('保留原有')).toBeChecked();
+  // nothing to load: the button says 0, and loading says the data did not change (nothing was cleared)
+  await page.getByRole('button', { name: '载入 0 份报告' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '没有载入报告：1 份与已有数据冲突的报告保留了原有数据，数据没有变化' })).toBeVisible();
+  await expect(page.getByText(/导入数据已清除/)).toHaveCount(0);
   expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('598');
 
+  // 更新已填写的单元格: 政府网站 and 新媒体 become 1, 公开栏 (not in the file) stays 86
   await openImport(page);
   await choose(page, [kangyi]);
-  await page.locator('tr[data-conflict="康驿镇"]').getByLabel('替换').check();
-  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
-  await loaded(page, '已载入 1 份报告');
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
+  await loaded(page, '已载入 1 份报告（更新已填写的单元格 1 份）');
+  expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('88');
+
+  // 整份替换 (of the import just made): 公开栏 becomes 未报告
+  await openImport(page);
+  await choose(page, [kangyi]);
+  await expect(page.locator('tr[data-conflict="康驿镇"]')).toContainText('文件中填写的数值与原有数据相同');
+  await page.locator('tr[data-conflict="康驿镇"]').getByLabel('整份替换').check();
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
+  await loaded(page, '已载入 1 份报告（整份替换 1 份）');
   expect((await ranking(page, 2021)).find((r) => r.town === '康驿镇')?.value).toBe('2');
 
   await openImport(page);
@@ -129,6 +147,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   await expect(issues).toContainText('公式.csv 第 2 行');
   await page.getByRole('button', { name: '取消' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已取消导入，数据没有变化' })).toBeVisible();
+  await expect(page.getByText(/导入数据已清除/)).toHaveCount(0);
   await page.getByRole('link', { name: '排名', exact: true }).click();
   await waitComplete(page, 'ranking');
   expect(await rankingRows(page)).toEqual(before);
@@ -136,7 +155,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   // load the one valid row (次丘镇, kept under its own name with a warning)
   await openImport(page);
   await choose(page, bad);
-  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
   await loaded(page, '已载入 1 份报告');
   expect((await ranking(page, 2026)).find((r) => r.town === '次丘镇')?.value).toBe('8');
   // earlier data intact; the new town is listed as 未报告 in a year it did not report
@@ -145,7 +164,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   expect(after.find((r) => r.town === '次丘镇')?.value).toMatch(/^未报告/);
 });
 
-test('下载模板 gives a UTF-8 CSV with BOM and 中文 headers, one row per town, that imports back', async ({ page }) => {
+test('下载模板 gives a UTF-8 CSV with BOM, 中文 headers and 否, one row per town; imported back untouched it loads nothing and says why', async ({ page }) => {
   await open(page);
   await openImport(page);
   await page.getByLabel('模板年度').selectOption('2026');
@@ -156,9 +175,98 @@ test('下载模板 gives a UTF-8 CSV with BOM and 中文 headers, one row per to
   const text = bytes.toString('utf8');
   expect(text.split('\n')[0]).toContain('县（市、区）,镇街,区划代码,年度');
   expect(text.trim().split('\n')).toHaveLength(16);
+  // 示例数据 in Chinese
+  expect(text.split('\n')[1]).toMatch(/^汶上县,中都街道,370830001,2026,2021,,否,/);
+  expect(text).not.toContain('false');
+  // imported back untouched, its rows are not reports: nothing to load, and said so
   await choose(page, [{ name: '模板.csv', mimeType: 'text/csv', buffer: bytes }]);
-  await expect(page.getByRole('button', { name: '载入 15 份有效报告' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '载入 0 份报告' })).toBeDisabled();
   await expect(page.locator('.issues .error')).toHaveCount(0);
+  await expect(page.locator('.issues')).toContainText('模板.csv：15 行没有填写任何数值，未作为报告载入（第 2–16 行）');
+  await expect(page.locator('table.files tbody tr').first().locator('td').nth(2)).toHaveText('0');
+  await expect(page.locator('table.files tbody tr').first().locator('td').nth(4)).toHaveText('15');
+});
+
+test('下载模板 for 2025, filled in for 3 towns and left blank for 12: 更新已填写的单元格 changes those cells only, and survives a reload', async ({ page }) => {
+  // nine rankings, a download, an import and a reload
+  test.setTimeout(150_000);
+  await open(page);
+  const before = {
+    website: await ranking(page, 2025, 'pub_website'),
+    newmedia: await ranking(page, 2025, 'pub_newmedia'),
+    sessions: await ranking(page, 2025, 'train_sessions'),
+  };
+  const valueOf = (rows: Awaited<ReturnType<typeof rankingRows>>, town: string) => rows.find((r) => r.town === town)!.value;
+  await openImport(page);
+  await page.getByLabel('模板年度').selectOption('2025');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板（CSV）' }).click()]);
+  const lines = (await downloaded(download)).toString('utf8').replace(/^\ufeff/, '').trimEnd().split('\n');
+  expect(lines).toHaveLength(16);
+  // fill in one or two cells of 3 towns, as a clerk does in Excel; the other 12 rows stay as downloaded
+  const header = lines[0]!.split(',');
+  const col = (label: string) => header.indexOf(label);
+  const fill = (town: string, cells: Record<string, string>) => {
+    const at = lines.findIndex((l) => l.split(',')[1] === town);
+    const row = lines[at]!.split(',');
+    for (const [label, v] of Object.entries(cells)) row[col(label)] = v;
+    lines[at] = row.join(',');
+  };
+  fill('中都街道', { 政府网站主动公开信息: '999' });
+  fill('康驿镇', { 政府网站主动公开信息: '888', 政务公开培训次数: '50' });
+  fill('义桥镇', { '政务新媒体（微信公众号等）发布信息': '777' });
+  await choose(page, [{ name: '汶上县_2025年_填好3个镇.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + lines.join('\n') + '\n', 'utf8') }]);
+
+  const fileRow = page.locator('table.files tbody tr').first();
+  await expect(fileRow.locator('td').nth(2)).toHaveText('3');
+  await expect(fileRow.locator('td').nth(4)).toHaveText('12');
+  await expect(page.locator('.issues')).toContainText('汶上县_2025年_填好3个镇.csv：12 行没有填写任何数值，未作为报告载入');
+  // 3 conflicts, each with the values that differ, old → new
+  await expect(page.getByRole('heading', { name: '与已有数据不同的报告（3 份）' })).toBeVisible();
+  await expect(page.locator('tr[data-conflict]')).toHaveCount(3);
+  await expect(page.locator('tr[data-conflict="中都街道"] [data-change="pub_website"]')).toHaveText(`政府网站主动公开信息：${valueOf(before.website, '中都街道')} → 999`);
+  await expect(page.locator('tr[data-conflict="康驿镇"] [data-change="train_sessions"]')).toHaveText(`政务公开培训次数：${valueOf(before.sessions, '康驿镇')} → 50`);
+  await expect(page.locator('tr[data-conflict="义桥镇"] [data-change="pub_newmedia"]')).toHaveText(
+    `政务新媒体（微信公众号等）发布信息：${valueOf(before.newmedia, '义桥镇')} → 777`,
+  );
+  await expect(page.locator('tr[data-conflict="义桥镇"] .changes > ul li')).toHaveCount(1);
+  // the count follows the choices: 3 to load whichever way they change, none when all are kept
+  await page.getByRole('button', { name: '全部保留原有' }).click();
+  await expect(page.getByRole('button', { name: '载入 0 份报告' })).toBeVisible();
+  await page.getByRole('button', { name: '全部整份替换' }).click();
+  await expect(page.getByRole('button', { name: '载入 3 份报告' })).toBeVisible();
+  await page.getByRole('button', { name: '全部更新已填写的单元格' }).click();
+  await expect(page.getByText('将载入 3 份报告（更新已填写的单元格 3 份）。')).toBeVisible();
+  await page.getByRole('button', { name: '载入 3 份报告' }).click();
+  await loaded(page, '已载入 3 份报告（更新已填写的单元格 3 份）');
+
+  const check = async () => {
+    const website = await ranking(page, 2025, 'pub_website');
+    const newmedia = await ranking(page, 2025, 'pub_newmedia');
+    const sessions = await ranking(page, 2025, 'train_sessions');
+    // the cells filled in changed
+    expect(valueOf(website, '中都街道')).toBe('999');
+    expect(valueOf(website, '康驿镇')).toBe('888');
+    expect(valueOf(sessions, '康驿镇')).toBe('50');
+    expect(valueOf(newmedia, '义桥镇')).toBe('777');
+    // the cells left blank kept their values, and so did the 12 towns not filled in
+    expect(valueOf(newmedia, '中都街道')).toBe(valueOf(before.newmedia, '中都街道'));
+    expect(valueOf(website, '义桥镇')).toBe(valueOf(before.website, '义桥镇'));
+    expect(valueOf(sessions, '中都街道')).toBe(valueOf(before.sessions, '中都街道'));
+    const changed = new Set(['中都街道', '康驿镇', '义桥镇']);
+    for (const [now, then] of [
+      [website, before.website],
+      [newmedia, before.newmedia],
+      [sessions, before.sessions],
+    ] as const) {
+      expect(now).toHaveLength(15);
+      for (const r of then.filter((x) => !changed.has(x.town))) expect(valueOf(now, r.town), r.town).toBe(r.value);
+    }
+  };
+  await check();
+  // merged reports are saved in this browser and restored as they are
+  await page.reload();
+  await expect(page.locator('main[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+  await check();
 });
 
 test('the whole corpus of awkward files at once: every file is reported, the app keeps working, earlier data stays', async ({ page }) => {
@@ -178,9 +286,10 @@ test('the whole corpus of awkward files at once: every file is reported, the app
 
   await openImport(page);
   await choose(page, files);
-  await page.getByRole('button', { name: /载入 \d+ 份有效报告/ }).click();
+  await page.getByRole('button', { name: '全部保留原有' }).click();
+  await page.getByRole('button', { name: /载入 \d+ 份报告/ }).click();
   await loaded(page, /已载入 \d+ 份报告/);
-  // conflicts were kept (the default): every town shown before has the same value in 2022
+  // conflicts were kept: every town shown before has the same value in 2022
   const after = await ranking(page, 2022);
   for (const r of before) expect(after.find((a) => a.town === r.town)?.value, r.town).toBe(r.value);
   for (const title of ['总览', '主动公开', '依申请公开', '镇街详情']) {
@@ -196,7 +305,7 @@ test('仅使用导入数据 replaces the demonstration data, and 清除导入数
   await openImport(page);
   await choose(page, [utf8Towns]);
   await page.getByLabel('仅使用导入数据（不再显示内置示例数据）').check();
-  await page.getByRole('button', { name: '载入 2 份有效报告' }).click();
+  await page.getByRole('button', { name: '载入 2 份报告' }).click();
   await loaded(page, '已载入 2 份报告');
   const rows = await ranking(page, 2026);
   expect(rows.map((r) => r.town)).toEqual(['南旺镇', '康驿镇']);
@@ -224,7 +333,7 @@ test('a .docx report dropped into 导入数据 is shown as its official tables b
     { data: [...docx], name: '义桥镇2026年政府信息公开工作年度报告.docx' },
   );
   await page.getByRole('region', { name: '拖放文件区域' }).dispatchEvent('drop', { dataTransfer: transfer });
-  await expect(page.getByRole('button', { name: '载入 1 份有效报告' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: '载入 1 份报告' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('table.files')).toContainText('年度报告全文');
   const preview = page.getByRole('region', { name: /报告预览/ });
   await expect(preview).toContainText('汶上县义桥镇 2026 年（2021 表式）');
@@ -233,7 +342,7 @@ test('a .docx report dropped into 导入数据 is shown as its official tables b
   await expect(preview.locator('[data-table="t4"] [data-metric="t4_review_total"]')).toHaveText('2');
   await expect(preview.locator('pre')).toContainText('义桥发布');
   await expect(page.locator('.issues')).toContainText('R5');
-  await page.getByRole('button', { name: '载入 1 份有效报告' }).click();
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
   await loaded(page, '已载入 1 份报告');
 
   const rows = await ranking(page, 2026);

@@ -21,7 +21,7 @@ const num = (s: string) => Number(s.replace(/,/g, ''));
 async function importJining(page: Page) {
   await page.getByRole('button', { name: '导入数据' }).click();
   await page.getByLabel('选择文件').setInputFiles({ name: '济宁市_2026.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  const load = page.getByRole('button', { name: `载入 ${reports.length} 份有效报告` });
+  const load = page.getByRole('button', { name: `载入 ${reports.length} 份报告` });
   await expect(load).toBeVisible({ timeout: 30_000 });
   await load.click();
   await expect(page.getByRole('status').filter({ hasText: `已载入 ${reports.length} 份报告` })).toBeVisible({ timeout: 30_000 });

@@ -365,11 +365,12 @@ export async function importThroughPanel(page: Page, file: string, timeout: numb
   await page.evaluate('window.__frames.running = true');
   const t0 = Date.now();
   await page.getByLabel('选择文件').setInputFiles(file);
-  const loadButton = page.getByRole('button', { name: /载入 \d+ 份有效报告/ });
+  const loadButton = page.getByRole('button', { name: /载入 \d+ 份报告/ });
   await loadButton.waitFor({ timeout });
   const readMs = Date.now() - t0;
-  const reports = Number((await loadButton.textContent())!.match(/\d+/)![0]);
   if (onlyImported) await page.getByRole('radio', { name: /仅使用导入数据/ }).check();
+  // the count the button loads, as the choices stand
+  const reports = Number((await loadButton.textContent())!.match(/\d+/)![0]);
   const t1 = Date.now();
   await loadButton.click();
   await page.getByRole('status').filter({ hasText: /已载入 \d+ 份报告/ }).waitFor({ timeout: Math.max(1000, timeout - readMs) });

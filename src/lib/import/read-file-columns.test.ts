@@ -40,3 +40,14 @@ describe('readImportFileColumns = readImportFile', () => {
     expect((await same('bench.csv', new TextEncoder().encode(text))).columns.length).toBeGreaterThan(5000);
   }, 60_000);
 });
+
+describe('an annual report without a single number', () => {
+  it('is not loaded, and the error says why', async () => {
+    const text = '汶上县康驿镇人民政府2025年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度我镇认真贯彻落实政务公开工作要求。\n';
+    const p = await readImportFile('康驿镇2025.txt', new TextEncoder().encode(text), opts, () => undefined);
+    expect(p.format).toBe('document');
+    expect(p.reports).toEqual([]);
+    expect(p.rejected).toBe(1);
+    expect(p.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(['没有读出任何数值（表二、表三、表四和正文中都没有找到数字），未作为报告载入']);
+  });
+});

@@ -15,6 +15,7 @@ import { ruleWarnings } from '../ingest/rule-warnings.ts';
 import { parseDivisions } from '../model/divisions.ts';
 import type { Encoding } from '../ingest/decode.ts';
 import { issue } from '../ingest/issues.ts';
+import { noValue } from '../ingest/blank.ts';
 import { MIN_YEAR } from '../model/report.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 import { documentKind, readDocument, type DocumentKind } from './read-document.ts';
@@ -70,15 +71,17 @@ async function readReportDocument(
     ({ doc, encoding } = await readDocument(name, bytes, kind, index ?? undefined));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { file: name, format: 'document', encoding: null, reports: [], issues: [issue('error', name, `无法读取这份报告：${why}`)], rejected: 0 };
+    return { file: name, format: 'document', encoding: null, reports: [], issues: [issue('error', name, `无法读取这份报告：${why}`)], rejected: 0, blank: 0 };
   }
   const issues = doc.warnings.map((w) => issue('warning', name, w));
   const r = doc.report;
   const problems: string[] = [];
   if (!r.town) problems.push('没有找到镇街名称（应在标题中，如“××镇人民政府2021年政府信息公开工作年度报告”）');
   if (!Number.isInteger(r.year) || r.year < MIN_YEAR || r.year > opts.maxYear) problems.push('没有找到统计年度（应在标题或“统计期限”中）');
+  // a report without a single number is not loaded (as a row without any value: ingest/blank.ts)
+  if (problems.length === 0 && noValue(r.metrics)) problems.push('没有读出任何数值（表二、表三、表四和正文中都没有找到数字），未作为报告载入');
   for (const p of problems) issues.push(issue('error', name, p));
-  if (problems.length > 0) return { file: name, format: 'document', encoding: null, reports: [], issues, rejected: 1, document: doc };
+  if (problems.length > 0) return { file: name, format: 'document', encoding: null, reports: [], issues, rejected: 1, blank: 0, document: doc };
   onStage('检查勾稽关系');
   return {
     file: name,
@@ -87,6 +90,7 @@ async function readReportDocument(
     reports: [r],
     issues: [...issues, ...ruleWarnings([r], name)],
     rejected: 0,
+    blank: 0,
     document: doc,
   };
 }

@@ -10,10 +10,11 @@ import { createReportsTable, REPORTS, replaceAllParts, STORE } from '../db/repor
 import type { SqlClient } from '../db/sql.ts';
 import { nodeSql } from '../db/testing/node-sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
-import { concatParts, partsFlags } from '../ingest/columns.ts';
+import { concatParts, partsFlags, reportAt, setFromReports } from '../ingest/columns.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { originOf } from './origin.ts';
+import { acceptImportSet, composeParts, NO_IMPORTED, planImport, scanImport, takenAsRead } from './compose-columns.ts';
 import { dropStage, stageFiles, stageFor, stagedCount, verifyStage } from './stage.ts';
 
 const corpus = new URL('../ingest/corpus/', import.meta.url);
@@ -220,7 +221,7 @@ describe('staged import', () => {
     }
     // plain files are staged (also with 未报告 marks, or rows the worker rejects); a file with a
     // cell DuckDB cannot read as a number (`x`, `１２`, `1,234`) falls back to the worker's values
-    expect(used).toEqual(expect.arrayContaining(['utf8-bom.csv', 'utf8-no-bom.csv', 'not-reported-marks.csv', 'negative-count.csv']));
+    expect(used).toEqual(expect.arrayContaining(['utf8-bom.csv', 'utf8-no-bom.csv', 'not-reported-marks.csv', 'negative-count.csv', 'template-partly-filled.csv']));
     expect(used).not.toContain('fullwidth-and-grouped.csv');
     expect(used).not.toContain('crlf.csv');
   }, 120_000);
@@ -236,6 +237,64 @@ describe('staged import', () => {
     expect(r.reports).toBe(300);
     expect(r.staged).toBe(300);
     expect(r.viaStage).toEqual(r.viaArrow);
+  }, 60_000);
+
+  it('leaves out the rows without any value (the template left blank) the same way, and still uses the stage', async () => {
+    const lines = benchLikeCsv(60).split('\n');
+    const header = lines[0]!.split(',');
+    const synthetic = header.indexOf('synthetic');
+    // every row but 3, 20 and 41 emptied of its values, as the template is when a few towns are filled in; 否 as the template writes it
+    for (let row = 1; row <= 60; row++) {
+      const cells = lines[row]!.split(',');
+      cells[synthetic] = '否';
+      if (![3, 20, 41].includes(row)) for (let c = 7; c < cells.length; c++) cells[c] = row === 9 ? '—' : '';
+      lines[row] = cells.join(',');
+    }
+    const r = await loadBothWays([{ name: 'template.csv', bytes: utf8(lines.join('\n')) }]);
+    expect(r.reports).toBe(3);
+    expect(r.staged).toBe(3);
+    expect(r.adopted).toBe(true);
+    expect(r.viaStage).toEqual(r.viaArrow);
+    expect((r.viaStage as { synthetic: boolean }[]).map((x) => x.synthetic)).toEqual([false, false, false]);
+  }, 60_000);
+
+  it('loads the reports merged with those shown (更新已填写的单元格) from their merged values, not their staged rows', async () => {
+    const lines = benchLikeCsv(40).split('\n');
+    // rows 1–10 leave 政府网站 (pub_website) empty: merged, it keeps the value shown
+    for (let row = 1; row <= 10; row++) {
+      const cells = lines[row]!.split(',');
+      cells[7] = '';
+      cells[8] = String(1000 + row);
+      lines[row] = cells.join(',');
+    }
+    const bytes = utf8(lines.join('\n'));
+    const { incoming, origin, asRead } = readAsWorker([{ name: 'update.csv', bytes }]);
+    // the embedded data: the first ten reports, with other values
+    const embedded = setFromReports(
+      Array.from({ length: 10 }, (_, i) => {
+        const r = reportAt(incoming.columns, i);
+        return { ...r, source: '内置', metrics: { ...r.metrics, pub_website: 5, pub_newmedia: 6 } };
+      }),
+    );
+    const scan = scanImport(embedded, NO_IMPORTED, incoming, false);
+    const plan = planImport(incoming, scan, new Map());
+    expect(plan.counts).toMatchObject({ added: 30, merged: 10 });
+    const next = acceptImportSet(embedded, NO_IMPORTED, incoming, new Map(), false, scan, plan);
+    const parts = composeParts(embedded, next);
+    await replaceAllParts(sql, parts);
+    const viaArrow = await snapshot();
+    const staged = await stageFiles(sql, [new File([bytes], 'update.csv')]);
+    const stage = stageFor(await verifyStage(sql, staged, incoming, origin, undefined, asRead), takenAsRead(plan));
+    expect(stagedCount(stage)).toBe(30);
+    await replaceAllParts(sql, parts, undefined, stage!);
+    expect(STORE).toBe(staged[0]!.db);
+    expect(await snapshot()).toEqual(viaArrow);
+    const merged = await sql.query<{ w: number; m: number; source: string }>(
+      `SELECT pub_website AS w, pub_newmedia AS m, source FROM ${REPORTS} WHERE source LIKE '内置%' ORDER BY pub_newmedia`,
+    );
+    expect(merged).toHaveLength(10);
+    expect(merged.every((r) => r.w === 5 && r.m > 1000 && r.source === '内置；示例数据生成器 scripts/generate-sample.ts')).toBe(true);
+    await dropStage(sql, staged);
   }, 60_000);
 
   it('refuses a stage whose rows do not line up with the worker reading (a blank line)', async () => {

@@ -146,17 +146,19 @@ export async function dropStage(sql: SqlClient, files: readonly StagedFile[]): P
 }
 
 /**
- * The stage narrowed to the reports that are taken from the import (`taken`): the stage itself
- * when all are; null when none is.
+ * The stage narrowed to the reports that are taken from the import as they were read (`taken`,
+ * given each report's key and row in the set read): the stage itself when all are; null when none
+ * is. A report merged with the one shown (更新已填写的单元格) is not taken as read: its values are
+ * not those of its staged row.
  */
-export function stageFor(stage: Stage | null, taken: (key: string) => boolean): Stage | null {
+export function stageFor(stage: Stage | null, taken: (key: string, row: number) => boolean): Stage | null {
   if (!stage) return null;
   const { keys } = stage.set;
   let f: Int32Array | null = null;
   let count = 0;
   for (let i = 0; i < keys.length; i++) {
     if (stage.f[i]! < 0) continue;
-    if (taken(keys[i]!)) count++;
+    if (taken(keys[i]!, i)) count++;
     else (f ??= stage.f.slice())[i] = -1;
   }
   if (count === 0) return null;

@@ -15,19 +15,33 @@ describe('template', () => {
     expect(csv.startsWith('\ufeff县（市、区）,镇街,区划代码,年度,表式,来源,示例数据,政府网站主动公开信息,')).toBe(true);
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]!.startsWith('汶上县,中都街道,370830001,2025,2021,,false,')).toBe(true);
+    // 示例数据 in Chinese, as everything a clerk reads
+    expect(lines[1]!.startsWith('汶上县,中都街道,370830001,2025,2021,,否,')).toBe(true);
+    expect(csv).not.toContain('false');
     expect(lines[0]!.split(',').length).toBe(7 + METRICS.length);
   });
 
-  it('imports back unchanged (the empty 来源 becomes the file name)', () => {
+  it('imported back untouched, its rows are blank: no report, one notice', () => {
     const parsed = parseReportFile('模板.csv', csv, { maxYear: 2026 });
-    expect(parsed.issues).toEqual([]);
-    const expected = templateReports(towns, 2025).map((r) => ({
-      ...r,
+    expect(parsed.reports).toEqual([]);
+    expect(parsed.blank).toBe(2);
+    expect(parsed.issues).toEqual([{ severity: 'info', file: '模板.csv', row: null, column: null, value: null, message: '2 行没有填写任何数值，未作为报告载入（第 2、3 行）' }]);
+  });
+
+  it('filled in for one town, imports that town with its identity (the empty 来源 becomes the file name)', () => {
+    const lines = csv.split('\n');
+    const header = lines[0]!.split(',');
+    const cells = lines[2]!.split(',');
+    cells[header.indexOf('政府网站主动公开信息')] = '12';
+    lines[2] = cells.join(',');
+    const parsed = parseReportFile('模板.csv', lines.join('\n'), { maxYear: 2026 });
+    expect(parsed.issues.map((i) => i.message)).toEqual(['1 行没有填写任何数值，未作为报告载入（第 2 行）']);
+    const expected = {
+      ...templateReports(towns, 2025)[1]!,
       source: '模板.csv',
-      metrics: Object.fromEntries(METRICS.map((m) => [m.id, null])),
-    }));
-    expect(parsed.reports).toEqual(expected);
+      metrics: Object.fromEntries(METRICS.map((m) => [m.id, m.id === 'pub_website' ? 12 : null])),
+    };
+    expect(parsed.reports).toEqual([expected]);
   });
 
   it('has a meaningful file name', () => {

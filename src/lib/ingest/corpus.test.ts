@@ -25,18 +25,21 @@ interface Outcome {
   reports: [string, string, number, MetricValues][];
   issues: IssueRow[];
   rejected: number;
+  /** rows without any value, left out (blank.ts) */
+  blank?: number;
 }
 
 const SAVE_AS = '请在 Excel 中用「另存为」选择「CSV UTF-8（逗号分隔）」或「CSV（逗号分隔）」后再导入';
 const ROW_WIDTH = (cells: number, header: number) => `这一行有 ${cells} 列，表头有 ${header} 列：行可能被截断或多出了分隔符`;
 const NOT_ARRAY = 'JSON 应为报告记录组成的数组：[{town, year, metrics: {…}}, …]';
 const HYPERLINK = '=HYPERLINK("http://x","y")';
-const wide = (encoding: Encoding, reports: Outcome['reports'], issues: IssueRow[] = [], rejected = 0): Outcome => ({
+const wide = (encoding: Encoding, reports: Outcome['reports'], issues: IssueRow[] = [], rejected = 0, blank = 0): Outcome => ({
   format: 'wide-csv',
   encoding,
   reports,
   issues,
   rejected,
+  blank,
 });
 
 const EXPECTED: Record<string, Outcome> = {
@@ -49,13 +52,17 @@ const EXPECTED: Record<string, Outcome> = {
     ['汶上县', '康驿镇', 2021, { pub_website: 13 }],
     ['汶上县', '次邱镇', 2021, { pub_website: 7 }],
   ]),
-  'utf8-no-bom.csv': wide('UTF-8', [
-    ['汶上县', '康驿镇', 2021, { train_people: 80 }],
-    ['汶上县', '南旺镇', 2021, { train_people: null }],
-  ]),
+  // 南旺镇's one cell is empty: the row holds no value, so it is not a report
+  'utf8-no-bom.csv': wide(
+    'UTF-8',
+    [['汶上县', '康驿镇', 2021, { train_people: 80 }]],
+    [['info', null, null, null, '1 行没有填写任何数值，未作为报告载入（第 3 行）']],
+    0,
+    1,
+  ),
   'gb18030-rare-char.csv': wide('GB18030', [
-    ['宜兴市', '湖㳇镇', 2023, {}],
-    ['大邑县', '䢺江镇', 2023, {}],
+    ['宜兴市', '湖㳇镇', 2023, { train_sessions: 2 }],
+    ['大邑县', '䢺江镇', 2023, { train_sessions: 3 }],
   ]),
   'truncated-last-row.csv': wide('UTF-8', [['', 'A镇', 2021, { pub_website: 1, pub_board: 2 }]], [['error', 3, null, null, ROW_WIDTH(3, 4)]], 1),
   'quoted-newline-town.csv': wide(
@@ -70,7 +77,7 @@ const EXPECTED: Record<string, Outcome> = {
   ),
   'unclosed-quote.csv': wide(
     'UTF-8',
-    [['', 'A镇', 2021, {}]],
+    [['', 'A镇', 2021, { pub_website: 1 }]],
     [['error', 3, null, null, '引号没有闭合：从这一行起到文件末尾都被读成了一个单元格，这一行及其后的 2 行没有读入']],
     3,
   ),
@@ -102,9 +109,9 @@ const EXPECTED: Record<string, Outcome> = {
     2,
   ),
   'html-town.csv': wide('UTF-8', [
-    ['', '<script>alert(1)</script>', 2021, {}],
-    ['', '<b>康驿镇</b>', 2022, {}],
-    ['', '<img src=x onerror="alert(1)">', 2023, {}],
+    ['', '<script>alert(1)</script>', 2021, { pub_website: 1 }],
+    ['', '<b>康驿镇</b>', 2022, { pub_website: 2 }],
+    ['', '<img src=x onerror="alert(1)">', 2023, { pub_website: 3 }],
   ]),
   'huge-number.csv': wide(
     'UTF-8',
@@ -134,14 +141,19 @@ const EXPECTED: Record<string, Outcome> = {
     [['error', 3, 'pub_website', '12,34', '不是数字']],
     1,
   ),
-  'not-reported-marks.csv': wide('UTF-8', [
-    ['', 'A镇', 2021, { pub_website: null, pub_board: null, pub_other: null, pub_total: null, train_sessions: null, train_people: null }],
-  ]),
+  // every cell of A镇 is a 未报告 mark: no value, not a report
+  'not-reported-marks.csv': wide(
+    'UTF-8',
+    [['', 'B镇', 2021, { pub_website: null, pub_board: null, pub_other: null, pub_total: null, train_sessions: 3, train_people: null }]],
+    [['info', null, null, null, '1 行没有填写任何数值，未作为报告载入（第 2 行）']],
+    0,
+    1,
+  ),
   'year-range.csv': wide(
     'UTF-8',
     [
-      ['', 'C镇', 2023, {}],
-      ['', 'E镇', 2008, {}],
+      ['', 'C镇', 2023, { pub_website: 3 }],
+      ['', 'E镇', 2008, { pub_website: 5 }],
     ],
     [
       ['error', 2, 'year', '2007', '年度应在 2008–2026 之间'],
@@ -149,6 +161,16 @@ const EXPECTED: Record<string, Outcome> = {
       ['error', 5, 'year', '23', '年度应为四位数字，如 2023'],
     ],
     3,
+  ),
+  'template-partly-filled.csv': wide(
+    'UTF-8',
+    [
+      ['汶上县', '汶上街道', 2025, { pub_website: 12, train_sessions: null, train_people: null }],
+      ['汶上县', '寅寺镇', 2025, { pub_website: 0, train_sessions: 3, train_people: 45 }],
+    ],
+    [['info', null, null, null, '6 行没有填写任何数值，未作为报告载入（第 2、4–6、8、9 行）']],
+    0,
+    6,
   ),
   'duplicate-town-year.csv': wide(
     'UTF-8',
@@ -281,6 +303,7 @@ describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
     expect(p.issues.map((i): IssueRow => [i.severity, i.row, i.column, i.value, i.message])).toEqual(expected.issues);
     expect(p.issues.every((i) => i.file === name)).toBe(true);
     expect(p.rejected).toBe(expected.rejected);
+    expect(p.blank).toBe(expected.blank ?? 0);
   });
 });
 

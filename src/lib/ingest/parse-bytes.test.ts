@@ -5,10 +5,10 @@ import { detectFormat, parseReportFile, type FileFormat } from './parse-file.ts'
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const bytes = (...xs: number[]): Uint8Array => Uint8Array.from(xs);
-/** 镇街,年度 / 康驿镇,2021 in GBK */
+/** 镇街,年度,pub_website / 康驿镇,2021,1 in GBK */
 const GBK_CSV = bytes(
-  ...[0xd5, 0xf2, 0xbd, 0xd6, 0x2c, 0xc4, 0xea, 0xb6, 0xc8, 0x0a],
-  ...[0xbf, 0xb5, 0xe6, 0xe4, 0xd5, 0xf2, 0x2c, 0x32, 0x30, 0x32, 0x31, 0x0a],
+  ...[0xd5, 0xf2, 0xbd, 0xd6, 0x2c, 0xc4, 0xea, 0xb6, 0xc8, ...[...',pub_website'].map((c) => c.charCodeAt(0)), 0x0a],
+  ...[0xbf, 0xb5, 0xe6, 0xe4, 0xd5, 0xf2, 0x2c, 0x32, 0x30, 0x32, 0x31, 0x2c, 0x31, 0x0a],
 );
 
 describe('detectFormat: long or wide by the header, JSON by extension or content', () => {
@@ -34,8 +34,8 @@ describe('detectFormat: long or wide by the header, JSON by extension or content
 
 describe('parseReportFile with bytes', () => {
   it.each<[string, Uint8Array, 'UTF-8' | 'GB18030', number]>([
-    ['UTF-8 without BOM', utf8('镇街,年度\n康驿镇,2021\n'), 'UTF-8', 1],
-    ['UTF-8 with BOM', utf8('\ufeff镇街,年度\n康驿镇,2021\n'), 'UTF-8', 1],
+    ['UTF-8 without BOM', utf8('镇街,年度,pub_website\n康驿镇,2021,1\n'), 'UTF-8', 1],
+    ['UTF-8 with BOM', utf8('\ufeff镇街,年度,pub_website\n康驿镇,2021,1\n'), 'UTF-8', 1],
     ['GBK', GBK_CSV, 'GB18030', 1],
     ['empty', bytes(), 'UTF-8', 0],
   ])('%s → encoding %s', (_name, input, encoding, count) => {

@@ -63,7 +63,9 @@ describe('parseFileColumns = parseReportFile', () => {
       const code = rnd(3) === 0 ? '' : rnd(20) === 0 ? '12345' : `3708301${String(rnd(100)).padStart(2, '0')}`;
       const year = rnd(25) === 0 ? '20x1' : String(2019 + rnd(6));
       const layout = ['', '2019', '2021', '2020'][rnd(4)];
-      const cells = header.slice(7).map(() => (rnd(4) === 0 ? odd[rnd(odd.length)] : String(rnd(50))));
+      // now and then a row without any value (empty cells, 未报告 marks, blanks): not a report
+      const blank = rnd(12) === 0;
+      const cells = header.slice(7).map(() => (blank ? ['', '—', '""', ' ', '-'][rnd(5)] : rnd(4) === 0 ? odd[rnd(odd.length)] : String(rnd(50))));
       const row = [`县${rnd(3)}`, town, code, year, layout, rnd(5) === 0 ? '"a.pdf"' : '', ['', '是', '否', 'maybe'][rnd(4)], ...cells];
       if (rnd(40) === 0) row.pop();
       lines.push(row.join(','));
@@ -72,8 +74,24 @@ describe('parseFileColumns = parseReportFile', () => {
     }
     const now = same('gen.csv', utf8(lines.join('\n') + '\n'), true);
     expect(now.issues.length).toBeGreaterThan(100);
+    expect(now.blank).toBeGreaterThan(10);
     same('gen-crlf.csv', utf8(lines.join('\r\n')), true);
     same('gen-semicolon.csv', utf8(lines.map((l) => l.replaceAll(',', ';')).join('\n')));
+  });
+
+  it('the template with a few towns filled in: the blank rows are left out the same way, wherever they are', () => {
+    const header = ['县（市、区）', '镇街', '区划代码', '年度', '表式', '来源', '示例数据', ...METRICS.map((m) => m.label)].join(',');
+    const empty = METRICS.map(() => '').join(',');
+    const lines = [header];
+    for (let i = 0; i < 15; i++) {
+      const cells = METRICS.map((m, k) => (i % 5 === 2 && k < 3 ? String(i * 10 + k) : i === 7 && k === METRICS.length - 1 ? '0' : ''));
+      lines.push(`汶上县,镇${i},,2025,2021,,否,${i === 4 ? METRICS.map(() => '—').join(',') : i % 5 === 2 || i === 7 ? cells.join(',') : empty}`);
+    }
+    const now = same('template.csv', utf8('\ufeff' + lines.join('\n') + '\n'), true);
+    expect(now.keys).toEqual(['name:汶上县/镇2@2025', 'name:汶上县/镇7@2025', 'name:汶上县/镇12@2025']);
+    expect(now.blank).toBe(12);
+    expect(now.issues.map((i) => i.message)).toEqual(['12 行没有填写任何数值，未作为报告载入（第 2、3、5–8、10–13、15、16 行）']);
+    same('template-crlf.csv', utf8(lines.join('\r\n') + '\r\n'), true);
   });
 
   it('leaves what it cannot read the same way to the general path', () => {

@@ -92,6 +92,6 @@ export function parseFileColumns(file: string, input: Uint8Array, opts: ParseOpt
   if (head.replace(/^\ufeff/, '').trim() === '' || detectFormat(file, head) !== 'wide-csv') return general();
   const fast = parseWideFast(file, bytes, maxYear, opts.onProgress);
   if (!fast) return general();
-  const { columns, keys, rows, issues, rejected, asRead } = fast;
-  return { file, format: 'wide-csv', encoding, columns, keys, rows, issues, rejected, fast: true, asRead };
+  const { columns, keys, rows, issues, rejected, blank, asRead } = fast;
+  return { file, format: 'wide-csv', encoding, columns, keys, rows, issues, rejected, blank, fast: true, asRead };
 }

@@ -49,6 +49,7 @@ describe('empty files', () => {
       reports: [],
       issues: [{ severity: 'error', file, row: null, column: null, value: null, message: '文件是空的' }],
       rejected: 0,
+      blank: 0,
     });
   });
 
@@ -94,6 +95,7 @@ describe('wide CSV: valid files', () => {
       reports: EXPECTED,
       issues: [],
       rejected: 0,
+      blank: 0,
       rows: EXPECTED.map((_, i) => i + 2),
     });
   });
@@ -188,7 +190,7 @@ describe('wide CSV: valid files', () => {
     ['year with 年', '2021年', { year: 2021 }],
     ['full-width year', '２０２１', { year: 2021 }],
   ])('accepts %s', (_name, year, expected) => {
-    const p = parse('a.csv', csv('town,year', `A镇,${year}`));
+    const p = parse('a.csv', csv('town,year,pub_website', `A镇,${year},1`));
     expect(p.issues).toEqual([]);
     expect(p.reports[0]).toMatchObject(expected);
   });
@@ -202,7 +204,7 @@ describe('wide CSV: valid files', () => {
     ['2021年版', '2021年版', '2021'],
     ['full-width', '２０２１', '2021'],
   ])('reads layout %j', (_name, layout, expected) => {
-    const p = parse('a.csv', csv('town,year,layout', `A镇,2021,${layout}`));
+    const p = parse('a.csv', csv('town,year,layout,pub_website', `A镇,2021,${layout},1`));
     expect(errors(p)).toEqual([]);
     expect(p.reports[0]?.layout).toBe(expected);
   });
@@ -220,7 +222,7 @@ describe('wide CSV: valid files', () => {
     ['是', true],
     ['yes', true],
   ])('reads synthetic %j as %s', (cell, expected) => {
-    const p = parse('a.csv', csv('town,year,synthetic', `A镇,2021,${cell}`));
+    const p = parse('a.csv', csv('town,year,synthetic,pub_website', `A镇,2021,${cell},1`));
     expect(errors(p)).toEqual([]);
     expect(p.reports[0]?.synthetic).toBe(expected);
   });
@@ -231,13 +233,13 @@ describe('wide CSV: valid files', () => {
     ['370830106000', '370830106'],
     [' 370830106 ', '370830106'],
   ])('reads town_code %j as %j', (cell, expected) => {
-    const p = parse('a.csv', csv('town,year,town_code', `A镇,2021,${cell}`));
+    const p = parse('a.csv', csv('town,year,town_code,pub_website', `A镇,2021,${cell},1`));
     expect(errors(p)).toEqual([]);
     expect(p.reports[0]?.town_code).toBe(expected);
   });
 
   it('normalises the town name: trims, collapses spaces, keeps commas and quotes', () => {
-    const p = parse('a.csv', csv('town,year', `${field('  A镇, "东"  ')},2021`));
+    const p = parse('a.csv', csv('town,year,pub_website', `${field('  A镇, "东"  ')},2021,1`));
     expect(p.issues).toEqual([]);
     expect(towns(p)).toEqual(['A镇, "东"']);
   });
@@ -437,7 +439,7 @@ describe('wide CSV: errors name file, row and column', () => {
     });
 
     it('an unclosed quote swallows the rest of the file: the row and the rows it swallowed are listed, not silently lost', () => {
-      const p = parse('a.csv', csv('town,year,source', 'A镇,2021,a.pdf', 'B镇,2021,"b.pdf', 'C镇,2021,c.pdf', '', 'D镇,2021,d.pdf'));
+      const p = parse('a.csv', csv('town,year,source,pub_website', 'A镇,2021,a.pdf,1', 'B镇,2021,"b.pdf,2', 'C镇,2021,c.pdf,3', '', 'D镇,2021,d.pdf,4'));
       expect(towns(p)).toEqual(['A镇']);
       expect(p.issues).toEqual([
         {
@@ -481,22 +483,22 @@ describe('wide CSV: errors name file, row and column', () => {
     });
 
     it('matches by town_code when given, even under another spelling of the name', () => {
-      const p = parse('a.csv', csv('town,town_code,year', '次邱镇,370830107,2021', '次丘镇,370830107000,2021'));
+      const p = parse('a.csv', csv('town,town_code,year,pub_website', '次邱镇,370830107,2021,1', '次丘镇,370830107000,2021,2'));
       expect(towns(p)).toEqual(['次邱镇']);
       expect(errors(p)).toMatchObject([{ row: 3, message: '与第 2 行重复：同一镇街（次丘镇）同一年度（2021）出现两次' }]);
     });
 
     it('treats spacing and full-width variants of a name as the same town', () => {
-      const p = parse('a.csv', csv('county,town,year', '汶上县,A镇,2021', ' 汶上县 ,A镇 ,２０２１'));
+      const p = parse('a.csv', csv('county,town,year,pub_website', '汶上县,A镇,2021,1', ' 汶上县 ,A镇 ,２０２１,2'));
       expect(p.reports).toHaveLength(1);
       expect(errors(p)).toMatchObject([{ row: 3 }]);
     });
 
     it.each<[string, string[]]>([
-      ['different years', ['汶上县,A镇,2021', '汶上县,A镇,2022']],
-      ['same name in different counties', ['汶上县,A镇,2021', '梁山县,A镇,2021']],
+      ['different years', ['汶上县,A镇,2021,1', '汶上县,A镇,2022,2']],
+      ['same name in different counties', ['汶上县,A镇,2021,1', '梁山县,A镇,2021,2']],
     ])('%s are not duplicates', (_name, rows) => {
-      const p = parse('a.csv', csv('county,town,year', ...rows));
+      const p = parse('a.csv', csv('county,town,year,pub_website', ...rows));
       expect(p.issues).toEqual([]);
       expect(p.reports).toHaveLength(2);
     });
@@ -526,6 +528,55 @@ describe('wide CSV: errors name file, row and column', () => {
     expect(towns(p)).toEqual(['A镇', 'E镇']);
     expect(errors(p).map((i) => i.row).sort()).toEqual([3, 4, 6, 7]);
     expect(p.rejected).toBe(4);
+  });
+});
+
+describe('rows without any value (the template left blank)', () => {
+  const HEADER = '县（市、区）,镇街,区划代码,年度,表式,来源,示例数据,政府网站主动公开信息,政务公开培训次数';
+  const row = (town: string, code: string, cells: string) => `汶上县,${town},${code},2025,2021,,否,${cells}`;
+
+  it('are not reports: left out, never rejected, and listed compactly in one notice naming the file', () => {
+    const lines = [HEADER, row('中都街道', '370830001', ',')];
+    for (let i = 0; i < 12; i++) lines.push(row(`镇${i}`, '', i === 5 ? '—,' : ','));
+    lines.push(row('康驿镇', '370830106', '12,'), row('南旺镇', '370830102', ','), row('义桥镇', '370830108', '0,3'));
+    const p = parse('模板.csv', csv(...lines));
+    expect(towns(p)).toEqual(['康驿镇', '义桥镇']);
+    expect(p.reports[1]!.metrics).toEqual({ pub_website: 0, train_sessions: 3 });
+    expect(p.rows).toEqual([15, 17]);
+    expect(p.issues).toEqual([{ severity: 'info', file: '模板.csv', row: null, column: null, value: null, message: '14 行没有填写任何数值，未作为报告载入（第 2–14、16 行）' }]);
+    expect(describeIssue(p.issues[0]!)).toBe('模板.csv：14 行没有填写任何数值，未作为报告载入（第 2–14、16 行）');
+    expect(p.blank).toBe(14);
+    expect(p.rejected).toBe(0);
+  });
+
+  it('lists at most ten runs of rows, then 等', () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 30; i++) lines.push(row(`镇${i}`, '', i % 2 === 0 ? ',' : '1,'));
+    const p = parse('a.csv', csv(...lines));
+    expect(p.issues.map((i) => i.message)).toEqual(['15 行没有填写任何数值，未作为报告载入（第 2、4、6、8、10、12、14、16、18、20 行等）']);
+  });
+
+  it('a blank row is not the first occurrence of its town and year: a filled row after it loads', () => {
+    const p = parse('a.csv', csv(HEADER, row('康驿镇', '370830106', ','), row('康驿镇', '370830106', '7,')));
+    expect(p.reports.map((r) => r.metrics.pub_website)).toEqual([7]);
+    expect(p.issues.map((i) => i.severity)).toEqual(['info']);
+  });
+
+  it('a row with an error is rejected as such, blank or not', () => {
+    const p = parse('a.csv', csv(HEADER, '汶上县,,,2025,2021,,否,,', '汶上县,康驿镇,,2025,2021,,也许,,'));
+    expect(p.issues.map((i) => [i.severity, i.row, i.message])).toEqual([
+      ['error', 2, '缺少镇街名称'],
+      ['error', 3, '示例数据一栏应为 是/否（true/false）'],
+    ]);
+    expect(p.rejected).toBe(2);
+    expect(p.blank).toBe(0);
+  });
+
+  it('long CSV: a report whose every value is empty is left out, with its rows', () => {
+    const p = parse('long.csv', csv('town,year,metric,value', 'A镇,2021,pub_website,', 'B镇,2021,pub_website,3', 'A镇,2021,pub_board,—', 'C镇,2021,pub_board,'));
+    expect(towns(p)).toEqual(['B镇']);
+    expect(p.issues.map((i) => i.message)).toEqual(['2 份报告（同一镇街同一年度的各行）没有填写任何数值，未作为报告载入（从第 2、5 行起）']);
+    expect(p.blank).toBe(3);
   });
 });
 
@@ -561,11 +612,11 @@ describe('layout warnings', () => {
   });
 
   it.each<[string, string]>([
-    ['the cell is empty', 'A镇,2021,2019,'],
-    ['the cell says not reported', 'A镇,2021,2019,—'],
-    ['the layout is unknown', 'A镇,2021,,3'],
+    ['the cell is empty', 'A镇,2021,2019,,1'],
+    ['the cell says not reported', 'A镇,2021,2019,—,1'],
+    ['the layout is unknown', 'A镇,2021,,3,1'],
   ])('no warning when %s', (_name, row) => {
-    const p = parse('a.csv', csv('town,year,layout,t2_rules_issued', row));
+    const p = parse('a.csv', csv('town,year,layout,t2_rules_issued,pub_website', row));
     expect(p.issues).toEqual([]);
     expect(p.reports).toHaveLength(1);
   });
@@ -642,6 +693,7 @@ describe('JSON', () => {
       reports: EXPECTED,
       issues: [],
       rejected: 0,
+      blank: 0,
       rows: EXPECTED.map((_, i) => i + 1),
     });
   });
@@ -658,10 +710,20 @@ describe('JSON', () => {
     expect(p.reports[0]?.metrics).toEqual({ pub_website: 7 });
   });
 
-  it('accepts a record without metrics', () => {
-    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021 }, { town: 'B镇', year: 2021, metrics: null }]));
-    expect(p.issues).toEqual([]);
-    expect(p.reports.map((r) => r.metrics)).toEqual([{}, {}]);
+  it('a record without any value is not a report: left out and counted in one notice', () => {
+    const p = parse(
+      'r.json',
+      JSON.stringify([
+        { town: 'A镇', year: 2021 },
+        { town: 'B镇', year: 2021, metrics: null },
+        { town: 'C镇', year: 2021, metrics: { pub_website: 1 } },
+        { town: 'D镇', year: 2021, metrics: { pub_website: null, pub_board: '—' } },
+      ]),
+    );
+    expect(p.issues).toEqual([{ severity: 'info', file: 'r.json', row: null, column: null, value: null, message: '3 条记录没有填写任何数值，未作为报告载入（第 1、2、4 条）' }]);
+    expect(towns(p)).toEqual(['C镇']);
+    expect(p.blank).toBe(3);
+    expect(p.rejected).toBe(0);
   });
 
   it.each<[unknown, boolean]>([
@@ -674,7 +736,7 @@ describe('JSON', () => {
     [0, false],
     [null, false],
   ])('synthetic %j → %s', (synthetic, expected) => {
-    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, synthetic }]));
+    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, synthetic, metrics: { pub_website: 1 } }]));
     expect(p.issues).toEqual([]);
     expect(p.reports[0]?.synthetic).toBe(expected);
   });
@@ -695,6 +757,7 @@ describe('JSON', () => {
         { severity: 'error', file: 'r.json', row: null, column: null, value: null, message: 'JSON 应为报告记录组成的数组：[{town, year, metrics: {…}}, …]' },
       ],
       rejected: 0,
+      blank: 0,
       rows: [],
     });
   });
@@ -714,7 +777,7 @@ describe('JSON', () => {
   });
 
   it('a record that is not an object is rejected with its record number; the others load', () => {
-    const p = parse('r.json', JSON.stringify([1, null, 'A镇', [], { town: 'B镇', year: 2021 }]));
+    const p = parse('r.json', JSON.stringify([1, null, 'A镇', [], { town: 'B镇', year: 2021, metrics: { pub_website: 1 } }]));
     expect(p.issues).toEqual(
       [1, 2, 3, 4].map((row) => ({ severity: 'error', file: 'r.json', row, column: null, value: null, message: '这条记录不是对象' })),
     );
@@ -762,7 +825,7 @@ describe('JSON', () => {
   });
 
   it('an unknown top-level field is a warning; the record still loads', () => {
-    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, remark: '无', metrics: {} }]));
+    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, remark: '无', metrics: { pub_website: 1 } }]));
     expect(p.issues).toEqual([{ severity: 'warning', file: 'r.json', row: 1, column: 'remark', value: null, message: '未使用的字段' }]);
     expect(towns(p)).toEqual(['A镇']);
   });
@@ -778,14 +841,16 @@ describe('JSON', () => {
     ['negative count', { town: 'B镇', year: 2021, metrics: { t3_new_total: -1 } }, 'metrics.t3_new_total', '-1', '件数不能为负数'],
     ['fractional count', { town: 'B镇', year: 2021, metrics: { t3_new_total: 1.5 } }, 'metrics.t3_new_total', '1.5', '件数应为整数'],
   ])('%s: error names the record number and key; other records load', (_name, bad, column, value, message) => {
-    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021 }, bad, { town: 'C镇', year: 2021 }]));
+    const v = { metrics: { pub_board: 1 } };
+    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, ...v }, { ...v, ...bad }, { town: 'C镇', year: 2021, ...v }]));
     expect(p.issues).toEqual([{ severity: 'error', file: 'r.json', row: 2, column, value, message }]);
     expect(towns(p)).toEqual(['A镇', 'C镇']);
     expect(p.rejected).toBe(1);
   });
 
   it('the same town and year twice: the second record is rejected, naming the first', () => {
-    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021 }, { town: 'B镇', year: 2021 }, { town: 'A镇', year: '2021' }]));
+    const v = { metrics: { pub_website: 1 } };
+    const p = parse('r.json', JSON.stringify([{ town: 'A镇', year: 2021, ...v }, { town: 'B镇', year: 2021, ...v }, { town: 'A镇', year: '2021', ...v }]));
     expect(p.issues).toEqual([
       { severity: 'error', file: 'r.json', row: 3, column: null, value: null, message: '与第 1 行重复：同一镇街（A镇）同一年度（2021）出现两次' },
     ]);
@@ -915,7 +980,7 @@ describe('JSON identity fields of the wrong type', () => {
 
 describe('control characters in names', () => {
   it('refuses a town or county name with a control character', () => {
-    const p = parse('ctl.csv', 'county,town,year\n汶上县,康驿\u001f镇,2021\n汶\u0007上县,南旺镇,2021\n汶上县,义桥镇,2021\n');
+    const p = parse('ctl.csv', 'county,town,year,pub_website\n汶上县,康驿\u001f镇,2021,1\n汶\u0007上县,南旺镇,2021,2\n汶上县,义桥镇,2021,3\n');
     expect(towns(p)).toEqual(['义桥镇']);
     expect(errors(p).map((e) => [e.row, e.column])).toEqual([
       [2, 'town'],

@@ -9,6 +9,7 @@ import { jsonRecords } from './json-records.ts';
 import { isLongHeader, longRecords } from './long-csv.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 import { buildReport, type RecordsRead } from './record.ts';
+import { blankNotice, noValue, type BlankUnit } from './blank.ts';
 import { wideRecords } from './wide-csv.ts';
 
 /** `document`: an annual report itself (text, HTML or .docx), read by src/lib/report-doc. */
@@ -23,6 +24,11 @@ export interface ParsedFile {
   issues: IngestIssue[];
   /** rows that were read but not loaded because of an error (long CSV: every row of a rejected report) */
   rejected: number;
+  /**
+   * rows that name a town and year but hold no value at all, left out (blank.ts; long CSV: every
+   * row of such a report; JSON: records)
+   */
+  blank: number;
   /** the (first) row each report was read from, parallel to `reports` */
   rows?: number[];
   /** for a report document: the parsed tables, where each value came from, and the text */
@@ -56,13 +62,13 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
   if (typeof input === 'string') text = input;
   else {
     const problem = binaryProblem(input);
-    if (problem) return { file, format: null, encoding: null, reports: [], issues: [issue('error', file, problem)], rejected: 0 };
+    if (problem) return { file, format: null, encoding: null, reports: [], issues: [issue('error', file, problem)], rejected: 0, blank: 0 };
     ({ text, encoding } = decodeBytes(input));
   }
   const empty = text.replace(/^\ufeff/, '').trim() === '';
   let format = detectFormat(file, empty ? '' : text);
   if (empty || format === null) {
-    return { file, format, encoding, reports: [], issues: [issue('error', file, '文件是空的')], rejected: 0 };
+    return { file, format, encoding, reports: [], issues: [issue('error', file, '文件是空的')], rejected: 0, blank: 0 };
   }
   let read: RecordsRead;
   if (format === 'json') read = jsonRecords(text, file);
@@ -73,20 +79,30 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
   }
   // Splitting the text takes about a fifth of the time; validating the records the rest.
   opts.onProgress?.(0.2);
-  return { file, format, encoding, ...validateRecords(read, file, maxYear, opts.onProgress) };
+  const unit: BlankUnit = format === 'json' ? 'record' : format === 'long-csv' ? 'long' : 'row';
+  return { file, format, encoding, ...validateRecords(read, file, maxYear, unit, opts.onProgress) };
 }
 
-function validateRecords({ records, issues, skipped }: RecordsRead, file: string, maxYear: number, onProgress?: (done: number) => void) {
+function validateRecords({ records, issues, skipped }: RecordsRead, file: string, maxYear: number, unit: BlankUnit, onProgress?: (done: number) => void) {
   const reports: Report[] = [];
   const rows: number[] = [];
   const firstRow = new Map<string, number>();
   let rejected = skipped;
+  /** the (first) rows of the records without any value, and how many rows they span */
+  const blankRows: number[] = [];
+  let blank = 0;
   for (const [i, rec] of records.entries()) {
     if (onProgress && i % 2000 === 1999) onProgress(0.2 + (0.8 * i) / records.length);
     const res = buildReport(rec, { file, maxYear });
     issues.push(...res.issues);
     if (!res.report || rec.rejected) {
       rejected += rec.span ?? 1;
+      continue;
+    }
+    // no value at all (the template's untouched rows): not a report, and not a duplicate either
+    if (noValue(res.report.metrics)) {
+      blankRows.push(rec.row);
+      blank += rec.span ?? 1;
       continue;
     }
     const key = reportKey(res.report);
@@ -104,7 +120,8 @@ function validateRecords({ records, issues, skipped }: RecordsRead, file: string
     reports.push(res.report);
     rows.push(rec.row);
   }
+  if (blankRows.length > 0) issues.push(blankNotice(file, unit, blankRows.sort((a, b) => a - b)));
   // File-level issues first, then by row; within a row, in the order found (stable sort).
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { reports, issues, rejected, rows };
+  return { reports, issues, rejected, rows, blank };
 }

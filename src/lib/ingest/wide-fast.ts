@@ -12,6 +12,7 @@ import { METRICS } from '../model/catalogue.ts';
 import type { Layout } from '../model/tables.ts';
 import { emptyColumns, pushIdentity, trimColumns, type ReportColumns } from './columns.ts';
 import { issue, type IngestIssue } from './issues.ts';
+import { blankNotice } from './blank.ts';
 import { isLongHeader } from './long-csv.ts';
 import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record.ts';
 import { parseCell } from './values.ts';
@@ -28,6 +29,8 @@ export interface ColumnsParsed {
   rows: Int32Array;
   issues: IngestIssue[];
   rejected: number;
+  /** rows with a town and year but no value at all, left out (blank.ts) */
+  blank: number;
   /** 1 for each report whose identity DuckDB's reading of the file gives as it is (db/csv-stage.ts readAsStaged) */
   asRead: Uint8Array;
 }
@@ -115,6 +118,7 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const firstRow = new Map<string, number>();
   const firstRowByCode = new CodeYearTable(Math.min(estimate, 1 << 22));
   let rejected = 0;
+  const blankRows: number[] = [];
 
   // Where each cell of the current row starts; quoted cells hold their unescaped text in `quoted`.
   // A cell ends where the delimiter before the next one is, the last one at the row's end.
@@ -357,6 +361,20 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
       flush();
       continue;
     }
+    // no value at all (the template's untouched rows): not a report, as in the general path
+    let any = false;
+    for (let m = base, end = base + NM; m < end; m++) {
+      const v = blockValue[m]!;
+      if (v === v) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      blankRows.push(row);
+      flush();
+      continue;
+    }
     const key = `${ident.town_code ? `code:${ident.town_code}` : `name:${ident.county}/${ident.town}`}@${ident.year}`;
     const code = ident.town_code ? Number(ident.town_code) : -1;
     const first = code >= 0 ? firstRowByCode.get(code, ident.year) : firstRow.get(key);
@@ -419,7 +437,8 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
     }
     inBlock = 0;
   }
+  if (blankRows.length > 0) issues.push(blankNotice(file, 'row', blankRows));
   // PapaParse drops nothing at the end but empty rows; row numbers above already match its own.
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { columns: trimColumns(columns), keys, rows: Int32Array.from(rowsOut), issues, rejected, asRead: Uint8Array.from(asRead) };
+  return { columns: trimColumns(columns), keys, rows: Int32Array.from(rowsOut), issues, rejected, blank: blankRows.length, asRead: Uint8Array.from(asRead) };
 }

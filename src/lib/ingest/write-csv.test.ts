@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_IDS } from '../model/catalogue.ts';
 import { IDENTITY_FIELDS, type MetricValues, type Report } from '../model/report.ts';
 import { parseReportFile } from './parse-file.ts';
-import { toWideCsv, wideCsvHeader, wideCsvRow } from './write-csv.ts';
+import { toWideCsv, wideCsvHeader, wideCsvLabelRow, wideCsvRow } from './write-csv.ts';
 
 const parse = (file: string, text: string) => parseReportFile(file, text, { maxYear: 2026 });
 
@@ -47,7 +47,7 @@ const REPORTS: Report[] = [
     synthetic: true,
     metrics: { t2_rules_issued: 0, t2_fees_amount: 0.35, t3_other_misc_total: 2, t4_review_total: 2_000_000_000 },
   }),
-  report({ county: '汶上县, 济宁市', town: '义桥镇 "示例"', year: 2008 }),
+  report({ county: '汶上县, 济宁市', town: '义桥镇 "示例"', year: 2008, metrics: { pub_board: 5 } }),
   report({ town: 'A "B", C', year: 2026, metrics: { pub_other: 0, train_people: 80 } }),
   report({ town: '"引号开头', year: 2020, layout: '2019', metrics: { t2_fees_change: -1 } }),
 ];
@@ -92,6 +92,17 @@ describe('wideCsvRow', () => {
       'true',
     ]);
     expect(wideCsvRow(REPORTS[0]!).slice(0, 7)).toEqual(['汶上县', '康驿镇', '370830106', '2021', '2019', '000_75c809bd29ead2fa.txt', 'false']);
+  });
+
+  it('writes 示例数据 as 是/否 beside 中文 headers (files for people), true/false beside ids', () => {
+    expect(wideCsvLabelRow(REPORTS[1]!)[6]).toBe('是');
+    expect(wideCsvLabelRow(REPORTS[0]!)[6]).toBe('否');
+    expect(wideCsvLabelRow(REPORTS[1]!).slice(7)).toEqual(wideCsvRow(REPORTS[1]!).slice(7));
+    const text = toWideCsv(REPORTS, { headers: 'label', bom: true });
+    const rows = Papa.parse<string[]>(text.replace(/^\ufeff/, '').trimEnd(), { header: false }).data;
+    expect(rows.slice(1).map((r) => r[6])).toEqual(['否', '是', '否', '否', '否']);
+    expect(text).not.toMatch(/,(true|false),/);
+    expect(toWideCsv(REPORTS).split('\n')[2]).toContain(',true,');
   });
 });
 
@@ -144,14 +155,18 @@ describe('round trip: toWideCsv then parseReportFile gives the same reports', ()
 
   it('keeps null apart from 0 for every metric', () => {
     const zeros = report({ metrics: Object.fromEntries(METRIC_IDS.map((id) => [id, 0])) });
-    const nulls = report({ year: 2022 });
-    const p = parse('out.csv', toWideCsv([zeros, nulls]));
+    const nulls = report({ year: 2022, metrics: { train_people: 0 } });
+    const none = report({ year: 2023 });
+    const p = parse('out.csv', toWideCsv([zeros, nulls, none]));
     expect(p.reports[0]?.metrics).toEqual(Object.fromEntries(METRIC_IDS.map((id) => [id, 0])));
-    expect(p.reports[1]?.metrics).toEqual(Object.fromEntries(METRIC_IDS.map((id) => [id, null])));
+    expect(p.reports[1]?.metrics).toEqual(Object.fromEntries(METRIC_IDS.map((id) => [id, id === 'train_people' ? 0 : null])));
+    // a report without any value is written, but read back it is a blank row, not a report
+    expect(p.reports).toHaveLength(2);
+    expect(p.blank).toBe(1);
   });
 
   it('a town name with a newline stays one record; whitespace in names is normalised to one space on reading', () => {
-    const multiline = report({ town: '康驿镇\n（北片）, "东"', year: 2023 });
+    const multiline = report({ town: '康驿镇\n（北片）, "东"', year: 2023, metrics: { pub_website: 1 } });
     const text = toWideCsv([REPORTS[0]!, multiline, REPORTS[2]!]);
     expect(text).toContain('"康驿镇\n（北片）, ""东"""');
     const p = parse('out.csv', text);
@@ -163,7 +178,8 @@ describe('round trip: toWideCsv then parseReportFile gives the same reports', ()
   });
 
   it('is stable: writing what was read and reading it again changes nothing', () => {
-    const once = parse('out.csv', toWideCsv([report({ town: ' 康驿\n镇 ', county: '汶上县（示例）', year: 2024 })])).reports;
+    const once = parse('out.csv', toWideCsv([report({ town: ' 康驿\n镇 ', county: '汶上县（示例）', year: 2024, metrics: { pub_website: 1 } })])).reports;
+    expect(once).toHaveLength(1);
     const twice = parse('out.csv', toWideCsv(once, { headers: 'label', bom: true })).reports;
     expect(twice).toEqual(once);
   });

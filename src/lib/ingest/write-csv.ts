@@ -17,7 +17,8 @@ export function wideCsvHeader(headers: 'id' | 'label' = 'id'): string[] {
   return [...IDENTITY_FIELDS.map((f) => (headers === 'id' ? f.id : f.label)), ...METRICS.map((m) => (headers === 'id' ? m.id : m.label))];
 }
 
-export function wideCsvRow(r: Report): string[] {
+/** One report's cells, 示例数据 written as `yes` or `no`. */
+function rowCells(r: Report, yes: string, no: string): string[] {
   return [
     r.county,
     r.town,
@@ -25,7 +26,7 @@ export function wideCsvRow(r: Report): string[] {
     String(r.year),
     r.layout ?? '',
     r.source,
-    r.synthetic ? 'true' : 'false',
+    r.synthetic ? yes : no,
     ...METRICS.map((m) => {
       const v = r.metrics[m.id];
       return v === null || v === undefined ? '' : String(v);
@@ -33,7 +34,19 @@ export function wideCsvRow(r: Report): string[] {
   ];
 }
 
+/**
+ * One report's cells beside metric-id headers (the embedded and generated data files): 示例数据
+ * as `true`/`false`.
+ */
+export const wideCsvRow = (r: Report): string[] => rowCells(r, 'true', 'false');
+
+/**
+ * One report's cells beside 中文 headers (the template, files for people): 示例数据 as `是`/`否`.
+ * The readers take both spellings (record.ts parseBool, csv-stage.ts SYNTHETIC_SPELLINGS).
+ */
+export const wideCsvLabelRow = (r: Report): string[] => rowCells(r, '是', '否');
+
 export function toWideCsv(reports: readonly Report[], opts: WideCsvOptions = {}): string {
-  const text = Papa.unparse([wideCsvHeader(opts.headers), ...reports.map(wideCsvRow)], { newline: '\n' });
+  const text = Papa.unparse([wideCsvHeader(opts.headers), ...reports.map(opts.headers === 'label' ? wideCsvLabelRow : wideCsvRow)], { newline: '\n' });
   return (opts.bom ? '\ufeff' : '') + text + '\n';
 }

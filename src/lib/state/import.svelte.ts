@@ -2,8 +2,18 @@
  * One import, step by step: read the files (in a worker), show what was found, resolve conflicts
  * with data already shown, then load — or cancel, leaving everything as it was.
  */
-import type { Decision } from '../import/compose.ts';
-import { acceptImportSet, findSetConflicts, shownIndex, takenFromIncoming, type IdentityConflict } from '../import/compose-columns.ts';
+import { loadedCount, type Decision, type ImportCounts } from '../import/compose.ts';
+import {
+  acceptImportSet,
+  planImport,
+  scanImport,
+  takenAsRead,
+  type ConflictScan,
+  type IdentityConflict,
+  type ImportedSet,
+  type ImportPlan,
+} from '../import/compose-columns.ts';
+import { resultText } from '../import/messages.ts';
 import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../import/stage.ts';
 import { markImport } from '../import/marks.ts';
 import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
@@ -12,6 +22,15 @@ import type { IngestIssue } from '../ingest/issues.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 'failed';
+
+/**
+ * What the panel's last action did to the imported data: loaded an import, cleared them, or left
+ * them as they were (cancelled, or nothing to load). The status line says what is saved
+ * accordingly, never that imports were cleared when they were kept.
+ */
+export type ImportOutcome = 'loaded' | 'cleared' | 'unchanged' | null;
+
+const NO_SCAN: ConflictScan = { conflicts: [], same: 0, at: new Int32Array(0) };
 
 export class ImportState {
   phase = $state<ImportPhase>('idle');
@@ -22,10 +41,21 @@ export class ImportState {
   issues = $state.raw<IngestIssue[]>([]);
   /** valid reports read, one per identity */
   incoming = $state.raw<ReportSet>(EMPTY_SET);
-  conflicts = $state.raw<IdentityConflict[]>([]);
+  /** the incoming reports against those shown: conflicts, and those shown with the same values */
+  scan = $state.raw<ConflictScan>(NO_SCAN);
+  /** the imported data `scan` was made against */
+  private scannedFor: ImportedSet | null = null;
+  /** incoming reports shown with other values, to decide on */
+  conflicts: IdentityConflict[] = $derived(this.scan.conflicts);
   decisions = $state.raw<ReadonlyMap<string, Decision>>(new Map());
   onlyImported = $state(false);
+  /** what loading would do, as decided so far */
+  plan: ImportPlan = $derived(planImport(this.incoming, this.scan, this.decisions));
+  counts: ImportCounts = $derived(this.plan.counts);
+  /** the reports the load button loads */
+  toLoad: number = $derived(loadedCount(this.counts));
   message = $state<string | null>(null);
+  outcome = $state<ImportOutcome>(null);
   /** the incoming reports whose values DuckDB has read itself (import/stage.ts), or null */
   private stage: Stage | null = null;
 
@@ -40,6 +70,8 @@ export class ImportState {
     this.reset();
     this.phase = 'reading';
     this.fileCount = files.length;
+    // 导入方式 starts as the data is shown now
+    this.onlyImported = this.dataset.imported.onlyImported;
     const sql = this.dataset.sql;
     markImport('read');
     // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
@@ -83,10 +115,11 @@ export class ImportState {
     this.decisions = new Map(this.conflicts.map((c) => [c.key, d]));
   }
 
+  /** Against what is shown once loaded: with 仅使用导入数据, only earlier imports can conflict. */
   private updateConflicts(): void {
-    // with 仅使用导入数据, only earlier imports can conflict
     const { embedded, imported } = this.dataset;
-    this.conflicts = findSetConflicts(shownIndex(embedded, { ...imported, onlyImported: this.onlyImported || imported.onlyImported }), this.incoming);
+    this.scan = scanImport(embedded, imported, this.incoming, this.onlyImported);
+    this.scannedFor = imported;
   }
 
   /** Load the valid reports as decided. */
@@ -94,18 +127,32 @@ export class ImportState {
     this.phase = 'applying';
     try {
       const { embedded, imported } = this.dataset;
+      // the imported data changed since the review was made (not through this panel): scan again
+      if (this.scannedFor !== imported) this.updateConflicts();
+      const plan = this.plan;
+      const counts = plan.counts;
+      const modeChanged = this.onlyImported !== imported.onlyImported;
+      if (loadedCount(counts) === 0 && !modeChanged) {
+        // nothing to load: the database and the saved imports are left alone
+        this.releaseStage();
+        this.message = resultText(counts, false, this.onlyImported);
+        this.outcome = 'unchanged';
+        this.phase = 'done';
+        return;
+      }
       markImport('apply');
-      const next = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported);
+      const next = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported, this.scan, plan);
       markImport('accepted');
-      const kept = this.conflicts.filter((c) => this.decisions.get(c.key) !== 'replace').length;
-      await this.dataset.setImported(next, stageFor(this.stage, takenFromIncoming(embedded, imported, this.decisions, this.onlyImported)) ?? undefined);
+      await this.dataset.setImported(next, stageFor(this.stage, takenAsRead(plan)) ?? undefined);
       markImport('shown');
       this.releaseStage();
-      this.message = `已载入 ${this.incoming.keys.length - kept} 份报告${kept > 0 ? `，${kept} 份与已有数据冲突的报告保留了原有数据` : ''}。`;
+      this.message = resultText(counts, modeChanged, this.onlyImported);
+      this.outcome = 'loaded';
       this.phase = 'done';
     } catch (e) {
       this.releaseStage();
       this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
+      this.outcome = 'unchanged';
       this.phase = 'failed';
     }
   }
@@ -113,6 +160,7 @@ export class ImportState {
   cancel(): void {
     this.reset();
     this.message = '已取消导入，数据没有变化。';
+    this.outcome = 'unchanged';
   }
 
   /** Drop the staged tables (in the background: nothing waits for it). */
@@ -128,9 +176,11 @@ export class ImportState {
     this.files = [];
     this.issues = [];
     this.incoming = EMPTY_SET;
-    this.conflicts = [];
+    this.scan = NO_SCAN;
+    this.scannedFor = null;
     this.decisions = new Map();
     this.onlyImported = false;
     this.message = null;
+    this.outcome = null;
   }
 }

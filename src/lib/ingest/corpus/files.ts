@@ -23,11 +23,11 @@ export const CORPUS_FILES: Readonly<Record<string, Uint8Array>> = {
   'utf8-bom.csv': utf8('\ufeff' + lines('county,town,year,pub_website', '汶上县,康驿镇,2021,13', '汶上县,次邱镇,2021,7')),
   'utf8-no-bom.csv': utf8(lines('县（市、区）,镇街,年度,政务公开培训人次', '汶上县,康驿镇,2021,80', '汶上县,南旺镇,2021,')),
   // 㳇 (U+3CC7) and 䢺 (U+48BA) are outside GBK: four bytes each in GB18030. Real town names.
-  'gb18030-rare-char.csv': gbk(crlf('县（市、区）,镇街,区划代码,年度', '宜兴市,湖㳇镇,320282113,2023', '大邑县,䢺江镇,510129106,2023')),
+  'gb18030-rare-char.csv': gbk(crlf('县（市、区）,镇街,区划代码,年度,政务公开培训次数', '宜兴市,湖㳇镇,320282113,2023,2', '大邑县,䢺江镇,510129106,2023,3')),
   // Cut off in the middle of the last row, without a final newline.
   'truncated-last-row.csv': utf8('town,year,pub_website,pub_board\nA镇,2021,1,2\nB镇,2021,3'),
   'quoted-newline-town.csv': utf8(lines('town,year,pub_website', '"康驿镇\n（北片）",2021,1', 'B镇,2021,x', 'C镇,2021,3')),
-  'unclosed-quote.csv': utf8(lines('town,year,source', 'A镇,2021,a.pdf', 'B镇,2021,"b.pdf', 'C镇,2021,c.pdf', 'D镇,2021,d.pdf')),
+  'unclosed-quote.csv': utf8(lines('town,year,source,pub_website', 'A镇,2021,a.pdf,1', 'B镇,2021,"b.pdf,2', 'C镇,2021,c.pdf,3', 'D镇,2021,d.pdf,4')),
   'extra-column.csv': utf8(lines('town,year,pub_website', 'A镇,2021,1', 'B镇,2021,2,3', 'C镇,2021,4')),
   'missing-column.csv': utf8(lines('town,year,pub_website', 'A镇,2021', 'B镇,2021,2')),
   'duplicate-header.csv': utf8(lines('镇街,年度,pub_website,政府网站主动公开信息', 'A镇,2021,1,2')),
@@ -36,14 +36,31 @@ export const CORPUS_FILES: Readonly<Record<string, Uint8Array>> = {
   'empty.csv': new Uint8Array(0),
   'whitespace-only.csv': utf8(' \r\n\t\r\n\u3000 \n'),
   'formulas.csv': utf8(lines('town,year,pub_website,pub_board', 'A镇,2021,=1+1,1', `B镇,2021,1,${HYPERLINK}`, '=1+1,2021,1,2', `${HYPERLINK},2021,3,4`)),
-  'html-town.csv': utf8(lines('town,year', '<script>alert(1)</script>,2021', '<b>康驿镇</b>,2022', '"<img src=x onerror=""alert(1)"">",2023')),
+  'html-town.csv': utf8(lines('town,year,pub_website', '<script>alert(1)</script>,2021,1', '<b>康驿镇</b>,2022,2', '"<img src=x onerror=""alert(1)"">",2023,3')),
   'huge-number.csv': utf8(lines('town,year,pub_website', 'A镇,2021,1000000000000000', 'B镇,2021,1e15', 'C镇,2021,2000000000', 'D镇,2021,2000000001')),
   'negative-count.csv': utf8(
     lines('town,year,pub_website,t2_license_change,t2_procurement_amount', 'A镇,2021,-1,0,0', 'B镇,2021,0,-3,0', 'C镇,2021,0,0,-0.5', 'D镇,2021,-0,0,0'),
   ),
   'fullwidth-and-grouped.csv': utf8(lines('town,year,pub_website,pub_board,pub_other,pub_total', 'A镇,２０２１,１２３,"1,234",１，２３４,1 234', 'B镇,2021,"12,34",0,0,0')),
-  'not-reported-marks.csv': utf8(lines('town,year,pub_website,pub_board,pub_other,pub_total,train_sessions,train_people', 'A镇,2021,—,-,/,——,,－')),
-  'year-range.csv': utf8(lines('town,year', 'A镇,2007', 'B镇,2030', 'C镇,2023年', 'D镇,23', 'E镇,2008')),
+  // A镇 states nothing but 未报告 marks: no value, so not a report; B镇 has one value beside them.
+  'not-reported-marks.csv': utf8(lines('town,year,pub_website,pub_board,pub_other,pub_total,train_sessions,train_people', 'A镇,2021,—,-,/,——,,－', 'B镇,2021,—,-,/,——,3,－')),
+  'year-range.csv': utf8(lines('town,year,pub_website', 'A镇,2007,1', 'B镇,2030,2', 'C镇,2023年,3', 'D镇,23,4', 'E镇,2008,5')),
+  // The downloaded template with a few towns filled in: the rows left blank (or holding only
+  // 未报告 marks) are not reports; the 示例数据 column says 否 as the template writes it.
+  'template-partly-filled.csv': utf8(
+    '\ufeff' +
+      lines(
+        '县（市、区）,镇街,区划代码,年度,表式,来源,示例数据,政府网站主动公开信息,政务公开培训次数,政务公开培训人次',
+        '汶上县,中都街道,370830001,2025,2021,,否,,,',
+        '汶上县,汶上街道,370830002,2025,2021,,否,12,,',
+        '汶上县,南站街道,370830003,2025,2021,,否,,,',
+        '汶上县,南旺镇,370830102,2025,2021,,否,,,',
+        '汶上县,次邱镇,370830103,2025,2021,,否,—,,',
+        '汶上县,寅寺镇,370830104,2025,2021,,否,0,3,45',
+        '汶上县,郭楼镇,370830105,2025,2021,,否,,,',
+        '汶上县,康驿镇,370830106,2025,2021,,否,,,',
+      ),
+  ),
   'duplicate-town-year.csv': utf8(lines('county,town,year,pub_website', '汶上县,A镇,2021,1', '汶上县,B镇,2021,2', '汶上县,A镇,2021年,3')),
   'long-valid.csv': utf8(
     lines(
