@@ -72,8 +72,9 @@ test('filter changes update every chart of the view', async ({ page }) => {
     const afterYear = await chartRevisions(page);
     // charts of the selected year change; trend charts depend on the range and may not
     expect(afterYear.filter((r, i) => r !== before[i]).length).toBeGreaterThan(0);
-    await page.locator('.picker summary').click();
-    await page.locator('.picker').getByLabel('康驿镇').uncheck();
+    await page.getByRole('button', { name: /^镇街：/ }).click();
+    await page.locator('.picker').getByRole('checkbox', { name: '康驿镇', exact: true }).uncheck();
+    await page.keyboard.press('Escape');
     await waitComplete(page, view);
     const afterTowns = await chartRevisions(page);
     expect(afterTowns.every((r, i) => r !== afterYear[i]), `${view}: every chart follows the town filter`).toBe(true);
@@ -113,23 +114,28 @@ test('the ranking table sorts by its columns, 未报告 always last', async ({ p
   expect(byDelta).toEqual([...byDelta].sort((a, b) => b - a));
 });
 
-test('the 镇街 boxes always show the selection: unticking the last town selects 全部 with every box ticked', async ({ page }) => {
+test('the 镇街 boxes always show the selection: unticking the last town selects none with every box unticked', async ({ page }) => {
   await open(page, '?view=ranking');
-  await page.locator('.picker summary').click();
+  const summary = page.getByRole('button', { name: /^镇街：/ });
+  await summary.click();
   const boxes = page.locator('.picker ul input[type=checkbox]');
   const n = await boxes.count();
   expect(n).toBe(15);
   // untick every town but the last one, then the last one too
   for (let i = 0; i < n - 1; i++) await boxes.nth(i).uncheck();
-  await expect(page.locator('.picker summary')).not.toContainText('全部');
+  await expect(summary).not.toContainText('全部');
   await expect(page.locator('table.ranking tbody tr')).toHaveCount(1);
   await boxes.nth(n - 1).click();
-  await expect(page.locator('.picker summary')).toContainText('全部（15 个）');
+  await expect(summary).toContainText('未选择');
+  for (let i = 0; i < n; i++) await expect(boxes.nth(i)).not.toBeChecked();
+  await expect(page.locator('[data-view="ranking"]')).toContainText('请选择镇街');
+  // and the last box ticks again like any other; ticking every box is 全部
+  await boxes.nth(n - 1).check();
+  await expect(page.locator('table.ranking tbody tr')).toHaveCount(1);
+  for (let i = 0; i < n - 1; i++) await boxes.nth(i).check();
+  await expect(summary).toContainText('全部（15 个）');
   for (let i = 0; i < n; i++) await expect(boxes.nth(i)).toBeChecked();
   await expect(page.locator('table.ranking tbody tr')).toHaveCount(15);
-  // and the last box unticks again like any other
-  await boxes.nth(n - 1).uncheck();
-  await expect(page.locator('table.ranking tbody tr')).toHaveCount(14);
 });
 
 test('a URL round trip restores the view and filters; back and forward move between states', async ({ page, context }) => {
@@ -138,8 +144,8 @@ test('a URL round trip restores the view and filters; back and forward move betw
   await waitComplete(page, 'ranking');
   await page.getByLabel('指标').selectOption('train_people');
   await waitComplete(page, 'ranking');
-  await page.locator('.picker summary').click();
-  await page.locator('.picker').getByLabel('中都街道').uncheck();
+  await page.getByRole('button', { name: /^镇街：/ }).click();
+  await page.locator('.picker').getByRole('checkbox', { name: '中都街道', exact: true }).uncheck();
   await waitComplete(page, 'ranking');
   const rows = await rankingRows(page);
   expect(rows).toHaveLength(14);
