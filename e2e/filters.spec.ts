@@ -200,3 +200,19 @@ test('the trend range offers no start after its end; a URL with one says so', as
   await expect(from).toHaveValue('2019');
   await expect(to).toHaveValue('2025');
 });
+
+test('at 390 px no view scrolls sideways, with the 镇街 picker open or closed', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  for (const view of ['overview', 'ranking', 'publication', 'training', 'applications', 'review', 'town', 'quality']) {
+    await open(page, `?view=${view}`);
+    expect(await overflow(), view).toBeLessThanOrEqual(0);
+    // the widest parts: every chart's data table open
+    for (const s of await page.locator('[data-view] details.data summary').all()) await s.click();
+    expect(await overflow(), `${view} with data tables`).toBeLessThanOrEqual(0);
+    if (view !== 'town') {
+      await toggle(page).click();
+      expect(await overflow(), `${view} with the picker`).toBeLessThanOrEqual(0);
+    }
+  }
+});
