@@ -216,3 +216,26 @@ test('at 390 px no view scrolls sideways, with the 镇街 picker open or closed'
     }
   }
 });
+
+test('at 1366 px every header of the ranking table and every 示例 badge is on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  for (const q of ['?view=ranking', '?view=ranking&year=2023&measure=pub_other']) {
+    await open(page, q);
+    const lines = await page.locator('table.ranking').evaluate((t) => {
+      // the line boxes of an element's text: one distinct top per line
+      const count = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      return { heads: [...t.querySelectorAll('thead th')].map(count), tags: [...t.querySelectorAll('.tag')].map(count), names: [...t.querySelectorAll('tbody th a')].map(count) };
+    });
+    expect(lines.heads, q).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(lines.tags.length, q).toBeGreaterThan(0);
+    expect(new Set(lines.tags), q).toEqual(new Set([1]));
+    expect(new Set(lines.names), q).toEqual(new Set([1]));
+    // and the table fits its card at this width
+    const fits = await page.locator('.table-card').evaluate((c) => c.scrollWidth <= c.clientWidth);
+    expect(fits, q).toBe(true);
+  }
+});
