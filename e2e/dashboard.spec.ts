@@ -51,6 +51,14 @@ test('镇街详情 of 康驿镇 2021 shows the real report’s numbers in its of
   expect(new Set(t3)).toEqual(new Set(['0']));
   const t4 = await view.locator('[data-table="t4"] td').allTextContents();
   expect(t4).toEqual(Array(15).fill('0'));
+
+  // a generated report names its source in words, not a path
+  await page.getByLabel('年度', { exact: true }).selectOption('2022');
+  await waitComplete(page, 'town');
+  const meta = view.locator('dl.meta');
+  await expect(meta).toContainText('来源程序生成的示例数据');
+  await expect(meta).toContainText('示例数据（程序生成，非真实报告）');
+  await expect(meta).not.toContainText('scripts/');
 });
 
 test('clicking a town in the ranking table opens its details', async ({ page }) => {
@@ -281,6 +289,19 @@ test('数据质量 lists the documented rule breaks; a finding opens 镇街详�
   await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2021');
   const marked = page.locator('[data-table="t4"] td.hit');
   await expect(marked).toHaveCount(5);
+  // the view is scrolled to the marked cells, the first of which has the focus (read out)
+  await expect(marked.first()).toBeInViewport();
+  await expect(marked.first()).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await expect(page.locator('[data-table="t4"] td.hit[data-metric="t4_review_upheld"]')).toHaveText('1');
   await expect(page.getByRole('region', { name: '勾稽关系检查' })).toContainText('R5');
+
+  // R8 compares the text with table 三: the narrative's number is marked too
+  await page.goBack();
+  await waitComplete(page, 'quality');
+  await page.getByLabel('规则').selectOption('R8');
+  await rows.first().getByRole('link', { name: '寅寺镇' }).click();
+  await waitComplete(page, 'town');
+  await expect(page.locator('table.narrative td.hit[data-metric="text_applications"]')).toBeFocused();
+  await expect(page.locator('[data-table="t3"] td.hit[data-metric="t3_new_total"]')).toHaveCount(1);
 });
