@@ -305,3 +305,24 @@ test('数据质量 lists the documented rule breaks; a finding opens 镇街详�
   await expect(page.locator('table.narrative td.hit[data-metric="text_applications"]')).toBeFocused();
   await expect(page.locator('[data-table="t3"] td.hit[data-metric="t3_new_total"]')).toHaveCount(1);
 });
+
+test('总览: the 主动公开 card lists 仅报总数, and its lines add up to its total', async ({ page }) => {
+  await open(page);
+  const card = page.locator('article.card[data-measure="pub_volume"]');
+  const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
+  let seen = 0;
+  for (const year of ['2019', '2020', '2021', '2022', '2023', '2024', '2025']) {
+    await page.getByLabel('年度', { exact: true }).selectOption(year);
+    await waitComplete(page, 'overview');
+    await expect(page.locator('[data-view="overview"] h2')).toContainText(year);
+    const total = num(await card.locator('.value strong').innerText());
+    // `label：value 条（note）`, the label possibly with （…） of its own
+    const lines = await card.locator('.part').allInnerTexts();
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    const values = lines.map((l) => l.slice(l.indexOf('：') + 1).replace(/（.*$/, '')).filter((v) => v !== '未报告').map(num);
+    expect(values.reduce((a, v) => a + v, 0), `${year}: ${lines.join(' | ')}`).toBe(total);
+    if (lines.some((l) => l.startsWith('仅报总数：'))) seen++;
+  }
+  // the sample data has towns that state only a total
+  expect(seen).toBeGreaterThan(0);
+});
