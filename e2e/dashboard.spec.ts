@@ -51,6 +51,14 @@ test('镇街详情 of 康驿镇 2021 shows the real report’s numbers in its of
   expect(new Set(t3)).toEqual(new Set(['0']));
   const t4 = await view.locator('[data-table="t4"] td').allTextContents();
   expect(t4).toEqual(Array(15).fill('0'));
+
+  // a generated report names its source in words, not a path
+  await page.getByLabel('年度', { exact: true }).selectOption('2022');
+  await waitComplete(page, 'town');
+  const meta = view.locator('dl.meta');
+  await expect(meta).toContainText('来源程序生成的示例数据');
+  await expect(meta).toContainText('示例数据（程序生成，非真实报告）');
+  await expect(meta).not.toContainText('scripts/');
 });
 
 test('clicking a town in the ranking table opens its details', async ({ page }) => {
@@ -72,8 +80,9 @@ test('filter changes update every chart of the view', async ({ page }) => {
     const afterYear = await chartRevisions(page);
     // charts of the selected year change; trend charts depend on the range and may not
     expect(afterYear.filter((r, i) => r !== before[i]).length).toBeGreaterThan(0);
-    await page.locator('.picker summary').click();
-    await page.locator('.picker').getByLabel('康驿镇').uncheck();
+    await page.getByRole('button', { name: /^镇街：/ }).click();
+    await page.locator('.picker').getByRole('checkbox', { name: '康驿镇', exact: true }).uncheck();
+    await page.keyboard.press('Escape');
     await waitComplete(page, view);
     const afterTowns = await chartRevisions(page);
     expect(afterTowns.every((r, i) => r !== afterYear[i]), `${view}: every chart follows the town filter`).toBe(true);
@@ -113,23 +122,28 @@ test('the ranking table sorts by its columns, 未报告 always last', async ({ p
   expect(byDelta).toEqual([...byDelta].sort((a, b) => b - a));
 });
 
-test('the 镇街 boxes always show the selection: unticking the last town selects 全部 with every box ticked', async ({ page }) => {
+test('the 镇街 boxes always show the selection: unticking the last town selects none with every box unticked', async ({ page }) => {
   await open(page, '?view=ranking');
-  await page.locator('.picker summary').click();
+  const summary = page.getByRole('button', { name: /^镇街：/ });
+  await summary.click();
   const boxes = page.locator('.picker ul input[type=checkbox]');
   const n = await boxes.count();
   expect(n).toBe(15);
   // untick every town but the last one, then the last one too
   for (let i = 0; i < n - 1; i++) await boxes.nth(i).uncheck();
-  await expect(page.locator('.picker summary')).not.toContainText('全部');
+  await expect(summary).not.toContainText('全部');
   await expect(page.locator('table.ranking tbody tr')).toHaveCount(1);
   await boxes.nth(n - 1).click();
-  await expect(page.locator('.picker summary')).toContainText('全部（15 个）');
+  await expect(summary).toContainText('未选择');
+  for (let i = 0; i < n; i++) await expect(boxes.nth(i)).not.toBeChecked();
+  await expect(page.locator('[data-view="ranking"]')).toContainText('请选择镇街');
+  // and the last box ticks again like any other; ticking every box is 全部
+  await boxes.nth(n - 1).check();
+  await expect(page.locator('table.ranking tbody tr')).toHaveCount(1);
+  for (let i = 0; i < n - 1; i++) await boxes.nth(i).check();
+  await expect(summary).toContainText('全部（15 个）');
   for (let i = 0; i < n; i++) await expect(boxes.nth(i)).toBeChecked();
   await expect(page.locator('table.ranking tbody tr')).toHaveCount(15);
-  // and the last box unticks again like any other
-  await boxes.nth(n - 1).uncheck();
-  await expect(page.locator('table.ranking tbody tr')).toHaveCount(14);
 });
 
 test('a URL round trip restores the view and filters; back and forward move between states', async ({ page, context }) => {
@@ -138,8 +152,8 @@ test('a URL round trip restores the view and filters; back and forward move betw
   await waitComplete(page, 'ranking');
   await page.getByLabel('指标').selectOption('train_people');
   await waitComplete(page, 'ranking');
-  await page.locator('.picker summary').click();
-  await page.locator('.picker').getByLabel('中都街道').uncheck();
+  await page.getByRole('button', { name: /^镇街：/ }).click();
+  await page.locator('.picker').getByRole('checkbox', { name: '中都街道', exact: true }).uncheck();
   await waitComplete(page, 'ranking');
   const rows = await rankingRows(page);
   expect(rows).toHaveLength(14);
@@ -275,6 +289,40 @@ test('数据质量 lists the documented rule breaks; a finding opens 镇街详�
   await expect(page.getByLabel('年度', { exact: true })).toHaveValue('2021');
   const marked = page.locator('[data-table="t4"] td.hit');
   await expect(marked).toHaveCount(5);
+  // the view is scrolled to the marked cells, the first of which has the focus (read out)
+  await expect(marked.first()).toBeInViewport();
+  await expect(marked.first()).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await expect(page.locator('[data-table="t4"] td.hit[data-metric="t4_review_upheld"]')).toHaveText('1');
   await expect(page.getByRole('region', { name: '勾稽关系检查' })).toContainText('R5');
+
+  // R8 compares the text with table 三: the narrative's number is marked too
+  await page.goBack();
+  await waitComplete(page, 'quality');
+  await page.getByLabel('规则').selectOption('R8');
+  await rows.first().getByRole('link', { name: '寅寺镇' }).click();
+  await waitComplete(page, 'town');
+  await expect(page.locator('table.narrative td.hit[data-metric="text_applications"]')).toBeFocused();
+  await expect(page.locator('[data-table="t3"] td.hit[data-metric="t3_new_total"]')).toHaveCount(1);
+});
+
+test('总览: the 主动公开 card lists 仅报总数, and its lines add up to its total', async ({ page }) => {
+  await open(page);
+  const card = page.locator('article.card[data-measure="pub_volume"]');
+  const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
+  let seen = 0;
+  for (const year of ['2019', '2020', '2021', '2022', '2023', '2024', '2025']) {
+    await page.getByLabel('年度', { exact: true }).selectOption(year);
+    await waitComplete(page, 'overview');
+    await expect(page.locator('[data-view="overview"] h2')).toContainText(year);
+    const total = num(await card.locator('.value strong').innerText());
+    // `label：value 条（note）`, the label possibly with （…） of its own
+    const lines = await card.locator('.part').allInnerTexts();
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    const values = lines.map((l) => l.slice(l.indexOf('：') + 1).replace(/（.*$/, '')).filter((v) => v !== '未报告').map(num);
+    expect(values.reduce((a, v) => a + v, 0), `${year}: ${lines.join(' | ')}`).toBe(total);
+    if (lines.some((l) => l.startsWith('仅报总数：'))) seen++;
+  }
+  // the sample data has towns that state only a total
+  expect(seen).toBeGreaterThan(0);
 });

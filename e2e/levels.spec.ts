@@ -94,3 +94,32 @@ test('switches 层级 and drills from 济宁市 to 汶上县 to a town', async (
   await waitComplete(page, 'town');
   await expect(page.locator('[data-view="town"] h2')).toContainText('康驿镇');
 });
+
+test('towns with neither a division code nor a county name are the 县区 未知县区, never its key', async ({ page }) => {
+  await open(page);
+  // a file without a 县 column, of towns the division list does not know (no code filled in)
+  const file = '镇街,年度,主动公开信息总数\n甲新镇,2025,10\n乙新镇,2025,20\n';
+  await page.getByRole('button', { name: '导入数据' }).click();
+  await page.getByLabel('选择文件').setInputFiles({ name: '无县名.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+  const load = page.getByRole('button', { name: '载入 2 份有效报告' });
+  await expect(load).toBeVisible({ timeout: 30_000 });
+  await load.click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存在本浏览器中' })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('link', { name: '排名', exact: true }).click();
+  await page.getByLabel('层级').selectOption('county');
+  await waitComplete(page, 'ranking');
+  const rows = await rankingRows(page);
+  expect(rows.map((r) => r.town)).toEqual(['汶上县', '未知县区']);
+  expect(rows[1]!.value).toBe('30');
+  expect(await page.locator('[data-view="ranking"]').innerText()).not.toMatch(/n:/);
+  // the chart's data table names it the same way
+  await page.locator('[data-view] details.data summary').first().click();
+  await expect(page.locator('[data-view] details.data')).toContainText('未知县区');
+
+  // and it can be drilled into like any 县区
+  await page.locator('table.ranking').getByRole('link', { name: '未知县区' }).click();
+  await waitComplete(page, 'ranking');
+  await expect(page.getByRole('navigation', { name: '区划范围' })).toContainText('未知县区');
+  expect((await rankingRows(page)).map((r) => r.town)).toEqual(['乙新镇', '甲新镇']);
+});

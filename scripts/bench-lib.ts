@@ -191,7 +191,8 @@ export const BENCH_SCRIPT = `
   };
   window.__bench = {
     async time(act) {
-      // A change is seen when the view goes busy (its queries restart) or a chart gets a new option.
+      // A change is seen when the view goes busy (its queries restart), a chart gets a new option, or
+      // the charts come or go (unticking the last town selects none: the view asks for towns).
       const before = charts().map((c) => c.dataset.revision);
       let busy = false;
       const watch = new MutationObserver(() => {
@@ -204,7 +205,8 @@ export const BENCH_SCRIPT = `
       try {
         await new Promise((done, fail) => {
           const check = () => {
-            const changed = busy || charts().some((c, i) => c.dataset.revision !== before[i]);
+            const now = charts();
+            const changed = busy || now.length !== before.length || now.some((c, i) => c.dataset.revision !== before[i]);
             if (changed && isComplete()) done();
             else if (performance.now() - t0 > 10000) fail(new Error('no update within 10 s'));
             else requestAnimationFrame(check);
@@ -265,13 +267,13 @@ export function selectControl(label: string): FilterControl {
 /** The 镇街 picker: each change ticks or unticks one town (opening the picker is not timed). */
 export const townControl: FilterControl = {
   kind: '镇街',
-  present: async (page) => (await page.locator('.picker summary').count()) > 0,
+  present: async (page) => (await page.locator('.picker-toggle').count()) > 0,
   change: async (page, i) => {
-    await page.locator('.picker summary').click({ timeout: 15_000 });
+    await page.locator('.picker-toggle').click({ timeout: 15_000 });
     try {
       return { ...((await page.evaluate(`window.__bench.toggleTown(${i})`)) as Breakdown), kind: '镇街' };
     } finally {
-      await page.locator('.picker summary').click({ timeout: 15_000 });
+      await page.locator('.picker-toggle').click({ timeout: 15_000 });
     }
   },
 };

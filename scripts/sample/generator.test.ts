@@ -6,7 +6,9 @@ import { checkAll } from '../../src/lib/model/rules.ts';
 import { reportKey, type Report } from '../../src/lib/model/report.ts';
 import { evaluate, measure } from '../../src/lib/model/measures.ts';
 import { parseReportFile } from '../../src/lib/ingest/parse-file.ts';
-import { BREAKS, DEFAULT_YEARS, generateReports, selectDivisions } from './generator.ts';
+import { parseFileColumns } from '../../src/lib/ingest/parse-columns.ts';
+import { normalizeText } from '../../src/lib/ingest/values.ts';
+import { BREAKS, DEFAULT_YEARS, generateReports, SAMPLE_SOURCE, selectDivisions } from './generator.ts';
 
 const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
 const divisions = parseDivisions(read('data/divisions/townships_cn.csv'));
@@ -33,6 +35,21 @@ describe('sample generator', () => {
 
   it('matches the committed sample file (regenerate with npm run generate)', () => {
     expect(toWideCsv(synthetic(generate()))).toBe(read('data/reports/wenshang_sample_2019-2025.csv'));
+  });
+
+  it('names the source of its reports in words (镇街详情 showed a path), read back exactly as written', () => {
+    expect(SAMPLE_SOURCE).toBe('程序生成的示例数据');
+    expect(normalizeText(SAMPLE_SOURCE)).toBe(SAMPLE_SOURCE);
+    expect(new Set(synthetic(generate()).map((r) => r.source))).toEqual(new Set([SAMPLE_SOURCE]));
+    // the committed file as the dashboard reads it: every report's 来源 as written, every identity
+    // taken as DuckDB reads it (a full-width form in the source would have to be rewritten at an import)
+    const file = 'wenshang_sample_2019-2025.csv';
+    const bytes = new TextEncoder().encode(read(`data/reports/${file}`));
+    expect(new Set(parseReportFile(file, bytes).reports.map((r) => r.source))).toEqual(new Set([SAMPLE_SOURCE]));
+    const columns = parseFileColumns(file, bytes);
+    expect(columns.fast).toBe(true);
+    expect(new Set(columns.columns.source)).toEqual(new Set([SAMPLE_SOURCE]));
+    expect([...columns.asRead!].every((x) => x === 1)).toBe(true);
   });
 
   it('makes one report per town and year, with the real 康驿镇 2021 report in place of a generated one', () => {

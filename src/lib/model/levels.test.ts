@@ -23,12 +23,23 @@ describe('units and areas', () => {
     expect(areaName('?p')).toBe('未知省份');
   });
 
+  it('names the 县区 of towns with neither a code nor a county name 未知县区, never by its key', () => {
+    const t = town(null, '');
+    expect(unitOf(t, 'county')).toBe('n:');
+    expect(levelOfArea('n:')).toBe('county');
+    expect(areaName('n:')).toBe('未知县区');
+    expect(areaName('n:', () => '')).toBe('未知县区');
+    expect(areaPath(t, 'county')).toEqual(['?p', '?c', 'n:']);
+    expect(inArea(t, 'n:')).toBe(true);
+    expect(inArea(town(null, '某县'), 'n:')).toBe(false);
+  });
+
   it('knows the level of an area key, and rejects anything else', () => {
     expect(levelOfArea('37')).toBe('province');
     expect(levelOfArea('3708')).toBe('city');
     expect(levelOfArea('370830')).toBe('county');
     expect(levelOfArea('n:汶上县')).toBe('county');
-    for (const bad of ['', '3', '370', '37083', '3708301', 'n:', 'x', "37' OR 1=1"]) expect(levelOfArea(bad)).toBeNull();
+    for (const bad of ['', '3', '370', '37083', '3708301', 'x', "37' OR 1=1"]) expect(levelOfArea(bad)).toBeNull();
   });
 
   it('names provinces and 地市 from the division list, counties from the reports', () => {

@@ -4,7 +4,8 @@
  * which is how one drills down from a province to its 地市, to their 县区, to their towns.
  *
  * Unit keys: a town's own key at 镇街; at the other levels the code prefix (`370830`, `3708`,
- * `37`). Towns without a code are grouped by their county name (`n:汶上县`) at 县区 and as 未知
+ * `37`). Towns without a code are grouped by their county name (`n:汶上县`) at 县区 — towns with
+ * neither a code nor a county name (a file without a 县 column) as `n:`, 未知县区 — and as 未知
  * (`?c`, `?p`) above it. The same keys serve as `within` values.
  */
 import { CITY_NAMES, PROVINCE_NAMES } from './areas.ts';
@@ -40,6 +41,8 @@ export interface Placed {
   county: string;
 }
 
+/** 县区 of the towns with neither a code nor a county name (`n:` and the empty name) */
+const UNKNOWN_COUNTY = 'n:';
 const UNKNOWN_CITY = '?c';
 const UNKNOWN_PROVINCE = '?p';
 
@@ -62,7 +65,7 @@ export function unitOf(t: Placed, level: Level): string {
 export function levelOfArea(key: string): Exclude<Level, 'town'> | null {
   if (/^\d{2}$/.test(key) || key === UNKNOWN_PROVINCE) return 'province';
   if (/^\d{4}$/.test(key) || key === UNKNOWN_CITY) return 'city';
-  if (/^\d{6}$/.test(key) || (key.startsWith('n:') && key.length > 2)) return 'county';
+  if (/^\d{6}$/.test(key) || key.startsWith('n:')) return 'county';
   return null;
 }
 
@@ -95,6 +98,7 @@ export const areaPath = (t: Placed, down: Exclude<Level, 'town'>): string[] => a
 export function areaName(key: string, countyName?: (key: string) => string | undefined): string {
   const level = levelOfArea(key);
   if (key === UNKNOWN_PROVINCE) return '未知省份';
+  if (key === UNKNOWN_COUNTY) return '未知县区';
   if (key === UNKNOWN_CITY) return '未知地市';
   if (level === 'province') return PROVINCE_NAMES[key] ?? `省级 ${key}`;
   if (level === 'city') return CITY_NAMES[key] ?? `地市 ${key}`;

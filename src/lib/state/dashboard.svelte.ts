@@ -91,7 +91,8 @@ export class DashboardStore {
   set(change: Partial<DashboardState>): void {
     // highlighted cells belong to the finding that opened 镇街详情; any other change drops them
     const next = { ...this.state, cells: [], ...change };
-    if (next.from > next.to) [next.from, next.to] = [next.to, next.from];
+    // the range selects offer no start after the end (rangeChoices); a change from code must not make one
+    if (next.from > next.to) throw new Error(`年份范围无效：${next.from}–${next.to}`);
     if (sameState(next, this.state)) return;
     this.state = next;
     this.notes = [];
@@ -191,6 +192,11 @@ export class DashboardStore {
     if (!this.narrowsInJs || sel === null) return rows as R[];
     const set = new Set(sel);
     return rows.filter((r) => set.has(r.town_key));
+  }
+
+  /** Whether no town is selected (全不选): the views ask for towns instead of drawing empty charts. */
+  get noneSelected(): boolean {
+    return this.state.towns !== null && this.state.towns.length === 0;
   }
 
   /** The towns the 镇街 picker offers: those within the current area. */

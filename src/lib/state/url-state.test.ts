@@ -64,7 +64,7 @@ describe('encodeState', () => {
     ['comma in a name is escaped', { towns: ['name:汶上县/南站,北站'] }, `towns=${encodeURIComponent('name:汶上县/南站%2C北站')}`],
     ['percent in a name is escaped', { towns: ['name:汶上县/100%满意'] }, `towns=${encodeURIComponent('name:汶上县/100%25满意')}`],
     ['all towns means 全部', { towns: [...ctx.townKeys] }, ''],
-    ['empty selection means 全部', { towns: [] }, ''],
+    ['the empty selection (全不选) is an empty list', { towns: [] }, 'towns='],
     ['measure', { measure: 'pub_total' }, 'measure=pub_total'],
     ['detail town by code', { view: 'town', town: 'code:370830107' }, 'view=town&town=370830107'],
     ['detail town by name', { town: 'name:汶上县/a b' }, `town=${new URLSearchParams({ t: 'name:汶上县/a b' }).toString().slice(2)}`],
@@ -124,7 +124,9 @@ describe('decodeState: valid input', () => {
     ['order and duplicates normalised', 'towns=370830107,370830001,370830107', { towns: ['code:370830001', 'code:370830107'] }],
     ['spaces around items (hand-edited)', 'towns=370830001,+370830107+', { towns: ['code:370830001', 'code:370830107'] }],
     ['empty items are skipped', 'towns=,370830001,,', { towns: ['code:370830001'] }],
-    ['empty list means 全部', 'towns=', {}],
+    ['an empty list is the empty selection (全不选)', 'towns=', { towns: [] }],
+    ['a list of empty items too', 'towns=,,', { towns: [] }],
+    ['leaving every town out selects none', `notowns=${encodeURIComponent(ctx.townKeys.map((k) => k.replace(/%/g, '%25').replace(/,/g, '%2C')).join(','))}`, { towns: [] }],
     ['every town means 全部', `towns=${encodeURIComponent(ctx.townKeys.map((k) => k.replace(/%/g, '%25').replace(/,/g, '%2C')).join(','))}`, {}],
     ['escaped comma', `towns=${encodeURIComponent('name:汶上县/南站%2C北站')}`, { towns: ['name:汶上县/南站,北站'] }],
     ['lower-case escapes', `towns=${encodeURIComponent('name:汶上县/南站%2c北站')}`, { towns: ['name:汶上县/南站,北站'] }],
@@ -275,6 +277,13 @@ describe('round trip', () => {
         const q = encodeState(s, ctx);
         expect(decode(q), q).toEqual({ state: normalised(s), notes: [] });
       }
+    }
+  });
+
+  it('round-trips the empty selection, in every view', () => {
+    for (const v of VIEWS) {
+      const s = state({ view: v.id, towns: [] });
+      expect(decode(encodeState(s, ctx))).toEqual({ state: s, notes: [] });
     }
   });
 

@@ -27,7 +27,10 @@ export interface DashboardState {
   /** year range for trends, from <= to */
   from: number;
   to: number;
-  /** selected town keys, in the order of ctx.townKeys; null = 全部 */
+  /**
+   * selected town keys, in the order of ctx.townKeys; null = 全部; [] = none yet (全不选, or the
+   * last town unticked): the views ask to choose towns instead of drawing empty charts
+   */
   towns: string[] | null;
   /** ranking measure id */
   measure: string;
@@ -98,7 +101,7 @@ function townFromUrl(item: string, known: ReadonlySet<string>): string | null {
 const escapeItem = (s: string): string => s.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
 const unescapeItem = (s: string): string => s.replace(/%25|%2C/gi, (m) => (m === '%25' ? '%' : ','));
 
-/** Selected towns in ctx order without duplicates or unknown keys; all or none → null. */
+/** Selected towns in ctx order without duplicates or unknown keys; all → null, none → []. */
 function normaliseTowns(towns: readonly string[] | null, ctx: UrlContext): string[] | null {
   if (towns === null) return null;
   const chosen = new Set(towns);
@@ -109,7 +112,7 @@ function normaliseTowns(towns: readonly string[] | null, ctx: UrlContext): strin
     seen.add(k);
     if (chosen.has(k)) out.push(k);
   }
-  return out.length === 0 || out.length === seen.size ? null : out;
+  return out.length === seen.size && out.length > 0 ? null : out;
 }
 
 /**
@@ -239,7 +242,11 @@ export function decodeState(search: string, ctx: UrlContext): { state: Dashboard
     return keys;
   };
   if (towns !== null) {
-    state.towns = normaliseTowns(townList(towns, ''), ctx);
+    // `towns=` with no item is the empty selection (全不选); a list of towns none of which is in
+    // the data shows every town (with the note above)
+    const keys = townList(towns, '');
+    const listed = towns.split(',').some((raw) => unescapeItem(raw).trim() !== '');
+    state.towns = listed && keys.length === 0 ? null : normaliseTowns(keys, ctx);
     if (notowns !== null) notes.push('网址中同时有“towns”和“notowns”，已按“towns”选择镇街。');
   } else if (notowns !== null) {
     const left = new Set(townList(notowns, '排除'));

@@ -1,6 +1,7 @@
 /**
  * Queries at 县区 / 地市 / 省 level and within an area, on generated data for all of 济宁市
- * (158 towns × 7 years), one town of 河南省 and two towns without a division code: every area
+ * (158 towns × 7 years), one town of 河南省, two towns without a division code and one without a
+ * code or a county name (a file without a 县 column; its 县区 is 未知县区): every area
  * value must equal the aggregate of its towns' reports computed in JS from the same reports.
  */
 import { readFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ beforeAll(async () => {
     .flatMap((r) => [
       { ...r, county: '某县', town: '甲镇', town_code: null },
       { ...r, county: '某县', town: '乙镇', town_code: null, metrics: { ...r.metrics, pub_website: 7 } },
+      { ...r, county: '', town: '丙镇', town_code: null, metrics: { ...r.metrics, pub_website: 9 } },
     ]);
   reports = [...generated, ...uncoded];
   sql = await nodeSql();
@@ -64,10 +66,17 @@ describe('per-unit rows above 镇街', () => {
   it('县区: one row per county, named, in code order, each the sum of its towns’ reports', async () => {
     const rows = await publicationByTown(sql, 2023, frame('county'));
     const expected = group(inYear(2023), 'county');
-    expect(rows.map((r) => r.town_key)).toEqual([...expected.keys()].sort((a, b) => (a.startsWith('n:') ? 1 : b.startsWith('n:') ? -1 : a.localeCompare(b))));
+    // coded 县区 in code order, then those without a code by county name ('' first)
+    const order = (k: string) => (k.startsWith('n:') ? `~${k}` : k);
+    expect(rows.map((r) => r.town_key)).toEqual([...expected.keys()].sort((a, b) => (order(a) < order(b) ? -1 : 1)));
     expect(rows.find((r) => r.town_key === '370830')?.town).toBe('汶上县');
     expect(rows.find((r) => r.town_key === '370830')?.county).toBe('济宁市');
     expect(rows.find((r) => r.town_key === 'n:某县')?.town).toBe('某县');
+    // no unit is ever named by its key (`n:` was shown as a county's name)
+    expect(rows.find((r) => r.town_key === 'n:')?.town).toBe('未知县区');
+    expect(rows.filter((r) => r.town.startsWith('n:') || r.town === '')).toEqual([]);
+    for (const r of [...(await ranking(sql, 'pub_volume', 2023, frame('county'))), ...(await measureTrend(sql, 'pub_volume', 2022, 2023, frame('county')))])
+      expect(r.town, r.town_key).not.toMatch(/^n:|^$/);
     for (const r of rows) {
       const rs = expected.get(r.town_key)!;
       expect(r.reports).toBe(rs.length);
@@ -108,6 +117,10 @@ describe('per-unit rows above 镇街', () => {
     expect(total!.values.volume).toBe(wenshang.volume);
     const uncoded = await publicationByTown(sql, 2023, frame('town', 'n:某县'));
     expect(uncoded.map((t) => t.town).sort()).toEqual(['乙镇', '甲镇']);
+    const unnamed = await publicationByTown(sql, 2023, frame('town', 'n:'));
+    expect(unnamed.map((t) => [t.town, t.website])).toEqual([['丙镇', 9]]);
+    const [unnamedTotal] = await totalsByYear(sql, 2023, 2023, { within: 'n:', towns: null }, { website: measure('pub_website').expr });
+    expect(unnamedTotal!.values.website).toBe(9);
   });
 
   it('a selection of towns is summed into its areas only', async () => {

@@ -59,7 +59,8 @@ export function scopeSql(scope: Scope, prefix = ''): { sql: string; params: Para
       sql += ` AND starts_with(${p}town_code, ?)`;
       params.push(scope.within);
     } else if (scope.within.startsWith('n:')) {
-      sql += ` AND ${p}town_code IS NULL AND ${p}county = ?`;
+      // `n:` alone: the towns without a county name (未知县区)
+      sql += ` AND ${p}town_code IS NULL AND coalesce(${p}county, '') = ?`;
       params.push(scope.within.slice(2));
     } else {
       sql += ` AND ${p}town_code IS NULL`;
@@ -88,7 +89,7 @@ export function unitSql(level: Level, prefix = ''): string {
     case 'town':
       return `${p}town_key`;
     case 'county':
-      return `CASE WHEN ${p}town_code IS NULL THEN 'n:' || ${p}county ELSE substr(${p}town_code, 1, 6) END`;
+      return `CASE WHEN ${p}town_code IS NULL THEN 'n:' || coalesce(${p}county, '') ELSE substr(${p}town_code, 1, 6) END`;
     case 'city':
       return `coalesce(substr(${p}town_code, 1, 4), '?c')`;
     case 'province':

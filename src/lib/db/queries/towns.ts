@@ -10,6 +10,7 @@ export interface DatasetSummary {
   reports: number;
   towns: number;
   years: number[];
+  /** the county names reports give (a report without one adds none: the header showed “汶上县、”) */
   counties: string[];
   syntheticReports: number;
 }
@@ -21,7 +22,7 @@ export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
             (SELECT CAST(COUNT(*) AS INTEGER) FROM ${TOWNS}) AS towns,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic,
             (SELECT list(y ORDER BY y) FROM (SELECT DISTINCT CAST(year AS INTEGER) AS y FROM ${REPORTS})) AS years,
-            (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${REPORTS} GROUP BY county)) AS counties
+            (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${REPORTS} WHERE county <> '' GROUP BY county)) AS counties
      FROM ${REPORTS}`,
   );
   return {

@@ -2,8 +2,9 @@
  * The data behind each view, as named queries over per-town values and yearly totals. Columns
  * are catalogue expressions, so the empty-value rules of the measures apply everywhere.
  */
-import { metricExpr, measure, type Expr } from '../../model/measures.ts';
-import { OUTCOME_GROUPS } from '../../model/groupings.ts';
+import { metricExpr, measure, toSql, type Expr } from '../../model/measures.ts';
+import { OUTCOME_GROUPS, PUBLICATION_CHANNELS } from '../../model/groupings.ts';
+import { REPORTS } from '../reports-table.ts';
 import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables.ts';
 import type { SqlClient } from '../sql.ts';
 import { labelAreas, perTown, unitsSql, unitYearValuesSql, type TownRow } from './per-town.ts';
@@ -36,6 +37,8 @@ export interface OverviewData {
   towns: number;
   current: YearTotals<OverviewMeasure> | null;
   previous: YearTotals<OverviewMeasure> | null;
+  /** the year's 主动公开总量 beyond its four channels */
+  publication: PublicationSplit;
 }
 
 export async function overviewData(sql: SqlClient, year: number, scope: Scope, townCount: number): Promise<OverviewData> {
@@ -46,7 +49,42 @@ export async function overviewData(sql: SqlClient, year: number, scope: Scope, t
     towns: townCount,
     current: totals.find((t) => t.year === year) ?? null,
     previous: totals.find((t) => t.year === year - 1) ?? null,
+    publication: await publicationSplit(sql, year, scope),
   };
+}
+
+/**
+ * What 主动公开总量 (pub_volume: a report's stated total, else the sum of its stated channels)
+ * holds besides the sums of the four channels, over the reports of a year in scope:
+ * - totalOnly: the stated totals of reports that state no channel at all (仅报总数, as the
+ *   publication chart draws them); null when no report is such;
+ * - gap: over reports stating both a total and some channel, the total minus those channels (a
+ *   channel left empty, or figures that disagree); 0 when every such total is its channels' sum.
+ * The four channel sums + totalOnly + gap = 主动公开总量 exactly.
+ */
+export interface PublicationSplit {
+  totalOnly: number | null;
+  /** reports of 仅报总数 */
+  totalOnlyReports: number;
+  gap: number;
+  /** reports whose stated total is not the sum of their stated channels */
+  gapReports: number;
+}
+
+const CHANNEL_SUM: Expr = { op: 'sumStated', args: PUBLICATION_CHANNELS.flatMap((c) => c.metrics).map(metricExpr) };
+
+export async function publicationSplit(sql: SqlClient, year: number, scope: Scope): Promise<PublicationSplit> {
+  const where = scopeSql(scope);
+  const [row] = await sql.query<PublicationSplit>(
+    `SELECT CAST(SUM(total) FILTER (WHERE channels IS NULL) AS DOUBLE) AS "totalOnly",
+            CAST(COUNT(total) FILTER (WHERE channels IS NULL) AS INTEGER) AS "totalOnlyReports",
+            CAST(coalesce(SUM(total - channels), 0) AS DOUBLE) AS gap,
+            CAST(COUNT(*) FILTER (WHERE total <> channels) AS INTEGER) AS "gapReports"
+     FROM (SELECT ${toSql(metricExpr('pub_total'))} AS total, ${toSql(CHANNEL_SUM)} AS channels
+           FROM ${REPORTS} WHERE year = ?${where.sql})`,
+    [year, ...where.params],
+  );
+  return row ?? { totalOnly: null, totalOnlyReports: 0, gap: 0, gapReports: 0 };
 }
 
 /** 主动公开 by channel, with the stated total and the volume measure. */
