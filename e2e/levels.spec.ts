@@ -101,7 +101,7 @@ test('towns with neither a division code nor a county name are the 县区 未知
   const file = '镇街,年度,主动公开信息总数\n甲新镇,2025,10\n乙新镇,2025,20\n';
   await page.getByRole('button', { name: '导入数据' }).click();
   await page.getByLabel('选择文件').setInputFiles({ name: '无县名.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
-  const load = page.getByRole('button', { name: '载入 2 份有效报告' });
+  const load = page.getByRole('button', { name: '载入 2 份报告' });
   await expect(load).toBeVisible({ timeout: 30_000 });
   await load.click();
   await expect(page.getByRole('status').filter({ hasText: '已保存在本浏览器中' })).toBeVisible({ timeout: 30_000 });

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchLikeCsv } from '../../../scripts/sample/bench-like.ts';
+import { SAMPLE_SOURCE } from '../../../scripts/sample/generator.ts';
 import { createReportsTable, REPORTS, replaceAllParts, STORE } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { nodeSql } from '../db/testing/node-sql.ts';
@@ -293,7 +294,7 @@ describe('staged import', () => {
       `SELECT pub_website AS w, pub_newmedia AS m, source FROM ${REPORTS} WHERE source LIKE '内置%' ORDER BY pub_newmedia`,
     );
     expect(merged).toHaveLength(10);
-    expect(merged.every((r) => r.w === 5 && r.m > 1000 && r.source === '内置；示例数据生成器 scripts/generate-sample.ts')).toBe(true);
+    expect(merged.every((r) => r.w === 5 && r.m > 1000 && r.source === `内置；${SAMPLE_SOURCE}`)).toBe(true);
     await dropStage(sql, staged);
   }, 60_000);
 
