@@ -3,13 +3,13 @@ import type { PublicationRow } from '../db/queries/views.ts';
 import { callFormatter, townRow, XSS, XSS_ESCAPED } from './fixtures.ts';
 import { publicationStackedChart } from './publication-stacked.ts';
 
-const KEYS = ['website', 'newmedia', 'board', 'other', 'total', 'volume'] as const;
+const KEYS = ['website', 'newmedia', 'board', 'other', 'total', 'total_only', 'volume'] as const;
 const town = (key: string, name: string, v: Partial<Record<(typeof KEYS)[number], number | null>>, reported = true): PublicationRow =>
   townRow(key, name, v, KEYS, reported);
 
 const rows: PublicationRow[] = [
   town('zd', '中都街道', { website: 300, newmedia: 120, board: 0, other: null, total: 420, volume: 420 }),
-  town('x', XSS, { total: 88, volume: 88 }),
+  town('x', XSS, { total: 88, total_only: 88, volume: 88 }),
   town('ky', '康驿镇', { website: 50, volume: 50 }),
   town('jt', '军屯乡', {}, false),
   town('gl', '郭楼镇', {}),
@@ -41,6 +41,21 @@ describe('publicationStackedChart', () => {
       [null, null, null],
       [null, 88, null],
     ]);
+  });
+
+  it('makes an area’s bar its 主动公开总量: its towns’ 仅报总数, and what stated totals hold beyond their channels', () => {
+    // an area of two towns: one gave channels (100 + 20) and a total of 140, the other a total of 30 only
+    const area = town('370830', '汶上县', { website: 100, newmedia: 20, total: 170, total_only: 30, volume: 170 });
+    const p = publicationStackedChart({ rows: [area], year: 2023, unit: '县区' }).option as Record<string, any>;
+    expect(p.series.map((s: any) => [s.name, s.data[0]])).toEqual([
+      ['政府网站', 100],
+      ['政务新媒体', 20],
+      ['公开栏等线下', null],
+      ['其他渠道', null],
+      ['仅报总数', 30],
+      ['未分渠道', 20],
+    ]);
+    expect(p.series.reduce((a: number, s: any) => a + (s.data[0] ?? 0), 0)).toBe(170);
   });
 
   it('tabulates what is drawn, with units', () => {

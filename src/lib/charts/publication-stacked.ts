@@ -1,7 +1,9 @@
 /**
  * 主动公开 by channel: one horizontal stacked bar per town, in official order. A town that states
- * only the total gets a 仅报总数 segment; towns without any publication figure are not drawn and
- * are named in the subtitle. An unstated channel is a gap, never 0.
+ * only the total gets a 仅报总数 segment (an area: its towns' totals stated without channels);
+ * where a stated total exceeds the channels stated beside it, the rest is a 未分渠道 segment, so
+ * that every bar is the unit's 主动公开总量. Towns without any publication figure are not drawn
+ * and are named in the subtitle. An unstated channel is a gap, never 0.
  */
 import type { BarSeriesOption } from 'echarts';
 import type { PublicationRow } from '../db/queries/views.ts';
@@ -14,12 +16,17 @@ import { PALETTE } from './theme.ts';
 type Channel = 'website' | 'newmedia' | 'board' | 'other';
 const UNIT = '条';
 const TOTAL_ONLY = '仅报总数';
+const UNSPLIT = '未分渠道';
+const GREYS: Record<string, string> = { [TOTAL_ONLY]: '#bbb', [UNSPLIT]: '#ddd' };
 
 const CHANNELS = PUBLICATION_CHANNELS.map((c) => ({ key: c.id as Channel, label: c.label }));
 
-/** The stated total, when the town states it and no channel at all. */
-function totalOnly(r: PublicationRow): number | null {
-  return CHANNELS.every((c) => num(r[c.key]) === null) ? num(r.total) : null;
+/** What a stated total holds beyond the channels stated beside it (a channel left empty), if anything. */
+function unsplit(r: PublicationRow): number | null {
+  const volume = num(r.volume);
+  if (volume === null) return null;
+  const rest = volume - CHANNELS.reduce((a, c) => a + (num(r[c.key]) ?? 0), 0) - (num(r.total_only) ?? 0);
+  return rest > 0 ? rest : null;
 }
 
 export function publicationStackedChart(input: { rows: readonly PublicationRow[]; year: number; unit?: string }): ChartSpec {
@@ -30,8 +37,10 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
   const layout = horizontalLayout(drawn.length);
   const segments = [
     ...CHANNELS.map((c) => ({ label: c.label, value: (r: PublicationRow) => num(r[c.key]) })),
-    { label: TOTAL_ONLY, value: totalOnly },
-  ];
+    { label: TOTAL_ONLY, value: (r: PublicationRow) => num(r.total_only) },
+    { label: UNSPLIT, value: unsplit },
+  ].filter((s) => s.label !== UNSPLIT || drawn.some((r) => s.value(r) !== null));
+  const colorOf = (label: string, i: number) => GREYS[label] ?? PALETTE[i % PALETTE.length]!;
   const series: BarSeriesOption[] = segments.map((s, i) => ({
     type: 'bar',
     name: s.label,
@@ -39,7 +48,7 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
     data: drawn.map(s.value),
     barMaxWidth: 22,
     emphasis: { focus: 'series' },
-    itemStyle: s.label === TOTAL_ONLY ? { color: '#bbb' } : { color: PALETTE[i % PALETTE.length] },
+    itemStyle: { color: colorOf(s.label, i) },
   }));
   return {
     title,
@@ -56,8 +65,9 @@ export function publicationStackedChart(input: { rows: readonly PublicationRow[]
       tooltip: (r) => ({
         lines: [
           ...segments
-            .filter((s) => s.label !== TOTAL_ONLY || s.value(r) !== null)
-            .map((s, i) => ({ label: s.label, text: formatFull(s.value(r), UNIT), color: s.label === TOTAL_ONLY ? '#bbb' : PALETTE[i] })),
+            .map((s, i) => ({ s, i }))
+            .filter(({ s }) => !GREYS[s.label] || s.value(r) !== null)
+            .map(({ s, i }) => ({ label: s.label, text: formatFull(s.value(r), UNIT), color: colorOf(s.label, i) })),
           { label: '主动公开总量', text: formatFull(r.volume, UNIT) },
         ],
       }),

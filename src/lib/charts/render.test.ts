@@ -37,7 +37,7 @@ const history: TownHistoryRow[] = [yearTotals(2020, 1, { pub_volume: 10, train_p
 
 const specs: [string, ChartSpec][] = [
   ['ranking', rankingBarChart({ rows: [{ town_key: 'a', town: XSS, town_code: null, county: 'x', value: 0.5, rank: 1, reported: true, synthetic: false, prev_value: null, prev_rank: null, reports: 1, synthetic_reports: 0 }], measure: measure('open_rate'), year: 2023 })],
-  ['publication', publicationStackedChart({ rows: [townRow('a', XSS, { website: 3, total: 3, volume: 3 }, ['website', 'newmedia', 'board', 'other', 'total', 'volume'])], year: 2023 })],
+  ['publication', publicationStackedChart({ rows: [townRow('a', XSS, { website: 3, total: 3, volume: 3 }, ['website', 'newmedia', 'board', 'other', 'total', 'total_only', 'volume'])], year: 2023 })],
   ['town trend', townTrendChart({ series: [{ town_key: 'a', town: XSS, points: [{ year: 2022, value: 1 }, { year: 2023, value: null }], reports: 1, synthetic: 0 }], measure: measure('pub_volume'), from: 2022, to: 2023 })],
   ['county trend', countyTrendChart({ title: '2022–2023 年趋势', totals: [yearTotals(2022, 2, { a: 1, b: 0.5 }, ['a', 'b'])], series: [{ key: 'a', label: '甲', unit: '条', type: 'bar' }, { key: 'b', label: '乙', unit: '%', type: 'line' }] })],
   ['training', trainingBarsChart({ rows: [townRow('a', XSS, { sessions: 1, people: null }, ['sessions', 'people'])], year: 2023 })],

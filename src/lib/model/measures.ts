@@ -14,6 +14,8 @@ export type Expr =
   | { op: 'coalesce'; args: readonly Expr[] }
   /** the sum of the stated arguments; empty only when every argument is empty */
   | { op: 'sumStated'; args: readonly Expr[] }
+  /** `then` when every one of `none` is empty, else empty (a total stated without any channel) */
+  | { op: 'ifNone'; none: readonly Expr[]; then: Expr }
   /**
    * a / b; empty when either is empty; NaN (not computable, shown as "—" and ranked after the
    * values) when b is 0: a town that received no application has reported, it has no 公开率
@@ -179,6 +181,8 @@ export function evaluate(expr: Expr, r: Report): number | null {
       }
       return sum;
     }
+    case 'ifNone':
+      return expr.none.every((a) => evaluate(a, r) === null) ? evaluate(expr.then, r) : null;
     case 'ratio': {
       const n = evaluate(expr.num, r);
       const d = evaluate(expr.den, r);
@@ -215,6 +219,8 @@ export function toSql(expr: Expr): string {
       const allEmpty = parts.map((p) => `${p} IS NULL`).join(' AND ');
       return `(CASE WHEN ${allEmpty} THEN NULL ELSE ${parts.map((p) => `COALESCE(${p}, 0)`).join(' + ')} END)`;
     }
+    case 'ifNone':
+      return `(CASE WHEN ${expr.none.map((a) => `${toSql(a)} IS NULL`).join(' AND ')} THEN ${toSql(expr.then)} END)`;
     case 'ratio': {
       const n = toSql(expr.num);
       const d = toSql(expr.den);
@@ -231,6 +237,8 @@ export function exprMetrics(expr: Expr): string[] {
     case 'coalesce':
     case 'sumStated':
       return expr.args.flatMap(exprMetrics);
+    case 'ifNone':
+      return [...expr.none.flatMap(exprMetrics), ...exprMetrics(expr.then)];
     case 'ratio':
       return [...exprMetrics(expr.num), ...exprMetrics(expr.den)];
   }

@@ -11,7 +11,7 @@ import { parseDivisions, type Division } from '../../model/divisions.ts';
 import { inArea, unitOf, type Level } from '../../model/levels.ts';
 import { aggregate, measure } from '../../model/measures.ts';
 import { townKey, type Report } from '../../model/report.ts';
-import { createReportsTable, insertReports } from '../reports-table.ts';
+import { createReportsTable, insertReports, refreshTowns, REPORTS } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
 import { nodeSql } from '../testing/node-sql.ts';
 import { perTown } from './per-town.ts';
@@ -93,6 +93,30 @@ describe('per-unit rows above 镇街', () => {
       ['?p', '未知省份'],
     ]);
     expect(rows[0]!.reports).toBe(158);
+  });
+
+  it('an area’s 仅报总数 is its towns’ totals stated without channels, so its channels, 仅报总数 and the rest add up to its volume', async () => {
+    // some towns give only a total: an area then mixes both kinds
+    const mixed = inYear(2023).map((r, i) =>
+      i % 3 === 0 ? { ...r, year: 2031, metrics: { pub_total: (r.metrics.pub_total ?? 0) + 5 } } : { ...r, year: 2031 },
+    );
+    await insertReports(sql, mixed, 'imported');
+    try {
+      const rows = await publicationByTown(sql, 2031, frame('county'));
+      const expected = group(mixed, 'county');
+      const onlyTotal = (r: Report) => (['pub_website', 'pub_newmedia', 'pub_board', 'pub_other'].every((k) => r.metrics[k] == null) ? (r.metrics.pub_total ?? null) : null);
+      for (const row of rows) {
+        const towns = expected.get(row.town_key)!;
+        const want = towns.map(onlyTotal).filter((v): v is number => v !== null);
+        expect(row.total_only, row.town).toBe(want.length === 0 ? null : want.reduce((a, b) => a + b, 0));
+        const channels = (row.website ?? 0) + (row.newmedia ?? 0) + (row.board ?? 0) + (row.other ?? 0);
+        expect(channels + (row.total_only ?? 0), row.town).toBeLessThanOrEqual(row.volume! + 1e-9);
+      }
+      expect(rows.some((r) => r.total_only !== null && (r.website ?? 0) > 0)).toBe(true);
+    } finally {
+      await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2031`);
+      await refreshTowns(sql);
+    }
   });
 
   it('a ratio measure is the sum of numerators over the sum of denominators', async () => {

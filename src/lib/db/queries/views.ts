@@ -95,6 +95,9 @@ export function publicationByTown(sql: SqlClient, year: number, frame: Frame) {
     board: metricExpr('pub_board'),
     other: metricExpr('pub_other'),
     total: metricExpr('pub_total'),
+    // 仅报总数: the totals of reports without any channel; summed over an area's towns, so that an
+    // area's bar adds up when some of its towns gave channels and others only a total
+    total_only: { op: 'ifNone', none: PUBLICATION_CHANNELS.flatMap((c) => c.metrics).map(metricExpr), then: metricExpr('pub_total') },
     volume: m('pub_volume'),
   });
 }
