@@ -45,6 +45,8 @@ export interface ChartItem {
   counted: Counted;
   /** shown under the chart (e.g. how many units were left out) */
   note?: string;
+  /** the export's filter line when the view's filters do not describe the chart (one town's history) */
+  filters?: string;
 }
 
 /**
@@ -52,7 +54,10 @@ export interface ChartItem {
  * not touch a chart's data does not rebuild its spec, and so does not redraw it.
  */
 export function withMeta(store: DashboardStore, counties: readonly string[], items: readonly ChartItem[]): (ChartItem & { meta: ExportMeta })[] {
-  return items.map((c) => ({ ...c, meta: chartMeta(store, counties, c.kind, c.counted) }));
+  return items.map((c) => {
+    const meta = chartMeta(store, counties, c.kind, c.counted);
+    return { ...c, meta: c.filters === undefined ? meta : { ...meta, filters: c.filters } };
+  });
 }
 
 /** Units drawn at most in a per-unit bar chart, and lines in a trend chart. */
