@@ -65,7 +65,7 @@ test('the ranking table’s CSV writes 同比增幅 as a percentage and 排名�
   expect(lines[0]).toBe('排名,镇街,主动公开总量（条）,同比增减（较 2024 年）,同比增幅（%）,排名变化');
   for (const shown of rows) {
     const [rank, town, , , ratio, move] = shown;
-    const line = lines.find((l) => l.split(',')[1] === town.replace(/\s*示例$/, ''))!.split(',');
+    const line = lines.find((l) => l.split(',')[1] === town!.replace(/\s*示例$/, ''))!.split(',');
     expect(line[0]).toBe(rank);
     expect(line[5]).toBe(move);
     // +17.2% on screen is 17.2 in the file
