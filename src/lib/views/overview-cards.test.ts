@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../model/catalogue.ts';
 import { aggregate, measure } from '../model/measures.ts';
 import type { Report } from '../model/report.ts';
-import { createReportsTable, insertReports } from '../db/reports-table.ts';
 import type { SqlClient } from '../db/sql.ts';
-import { embeddedDb } from '../db/testing/embedded.ts';
-import { nodeSql } from '../db/testing/node-sql.ts';
+import { embeddedDb, reportsDb } from '../db/testing/embedded.ts';
+
 import { overviewData, publicationSplit } from '../db/queries/index.ts';
 import { publicationParts } from './overview-cards.ts';
 
@@ -38,9 +37,7 @@ const sumOf = (xs: readonly (number | null)[]) => xs.reduce<number>((a, v) => a 
 
 let sql: SqlClient;
 beforeAll(async () => {
-  sql = await nodeSql();
-  await createReportsTable(sql);
-  await insertReports(sql, REPORTS, 'imported');
+  sql = await reportsDb(REPORTS);
 }, 30_000);
 
 describe('publicationSplit', () => {

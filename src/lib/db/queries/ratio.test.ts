@@ -6,9 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, evaluate, measure } from '../../model/measures.ts';
 import type { Report } from '../../model/report.ts';
-import { createReportsTable, insertReports } from '../reports-table.ts';
 import type { SqlClient } from '../sql.ts';
-import { nodeSql } from '../testing/node-sql.ts';
+import { reportsDb } from '../testing/embedded.ts';
 import { perTown } from './per-town.ts';
 import { ranking } from './ranking.ts';
 import { totalsByYear } from './totals.ts';
@@ -35,9 +34,7 @@ const REPORTS: Report[] = [
 
 let sql: SqlClient;
 beforeAll(async () => {
-  sql = await nodeSql();
-  await createReportsTable(sql);
-  await insertReports(sql, REPORTS, 'imported');
+  sql = await reportsDb(REPORTS);
 }, 30_000);
 
 const open = measure('open_rate').expr;

@@ -17,10 +17,15 @@ export function embeddedReports(): { reports: Report[]; issues: ReturnType<typeo
   return mergeFiles(files);
 }
 
-export async function embeddedDb(): Promise<{ sql: SqlClient; reports: Report[] }> {
+/** A Node DuckDB holding just these reports, for query tests. */
+export async function reportsDb(reports: readonly Report[], origin: 'embedded' | 'imported' = 'imported'): Promise<SqlClient> {
   const sql = await nodeSql();
   await createReportsTable(sql);
+  await insertReports(sql, reports, origin);
+  return sql;
+}
+
+export async function embeddedDb(): Promise<{ sql: SqlClient; reports: Report[] }> {
   const { reports } = embeddedReports();
-  await insertReports(sql, reports, 'embedded');
-  return { sql, reports };
+  return { sql: await reportsDb(reports, 'embedded'), reports };
 }
