@@ -8,7 +8,6 @@ import { aggregate, measure } from '../model/measures.ts';
 import type { Report } from '../model/report.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { embeddedDb, reportsDb } from '../db/testing/embedded.ts';
-
 import { overviewData, publicationSplit } from '../db/queries/index.ts';
 import { publicationParts } from './overview-cards.ts';
 
