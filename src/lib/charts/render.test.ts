@@ -76,6 +76,22 @@ describe('rendering with the app’s ECharts components', () => {
   });
 });
 
+describe('every series and category has its legend entry or label, at any width', () => {
+  type O = { legend: { data: string[] }[]; series: { type: string; name?: string; data?: { name?: string }[] }[]; xAxis?: { type: string; axisLabel: { interval: number } }[]; yAxis?: { type: string; axisLabel: { interval: number } }[] };
+  it.each(specs)('%s', (_, spec) => {
+    for (const width of [320, 960]) {
+      const o = layoutChart(spec, { width, measure: estimateText }).option as unknown as O;
+      if (spec.emptyText) continue;
+      const listed = new Set(o.legend.flatMap((l) => l.data));
+      const hasLegend = (spec.option as { legend?: { show?: boolean } }).legend?.show !== false && (spec.option as { legend?: unknown }).legend !== undefined;
+      const named = o.series.flatMap((s) => (s.type === 'pie' ? (s.data ?? []).map((d) => d.name ?? '') : s.name ? [s.name] : []));
+      if (hasLegend) for (const n of named) expect(listed.has(n), `${n} @${width}`).toBe(true);
+      // a category axis shows every label
+      for (const a of [...(o.xAxis ?? []), ...(o.yAxis ?? [])]) if (a.type === 'category') expect(a.axisLabel.interval).toBe(0);
+    }
+  });
+});
+
 describe('rendering the exported version (title block, source line, 示例数据 mark)', () => {
   afterEach(() => vi.restoreAllMocks());
 
