@@ -4,10 +4,20 @@
  */
 import type { Report } from '../model/report.ts';
 
-/** Where one value was read. */
-export type Provenance =
+/** How sure the reader is of one value (absent: sure). */
+export interface Certainty {
+  /** the text states the number approximately (余、约、近、多): kept as stated, not exact */
+  approximate?: true;
+  /** why the value needs a person's check, in Chinese (e.g. 空白单元格按 0 计；单位为元，已换算为万元) */
+  doubt?: string;
+}
+
+/** Where one value was read, and how sure the reader is of it. */
+export type Provenance = (
   | { kind: 'table'; table: '二' | '三' | '四'; row: string; column: string }
-  | { kind: 'text'; sentence: string };
+  | { kind: 'text'; sentence: string }
+) &
+  Certainty;
 
 export interface ParsedReportDoc {
   /** the record; `source` is the file name, `synthetic` false */
