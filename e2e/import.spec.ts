@@ -352,3 +352,30 @@ test('a .docx report dropped into 导入数据 is shown as its official tables b
   await expect(page.locator('table.findings tr[data-rule="R5"]')).toContainText('义桥镇');
   await expect(page.locator('table.findings tr[data-rule="R5"]')).toContainText('2026');
 });
+
+test('a report that never names its town is not loaded under a made-up name: the clerk types it, then it loads', async ({ page }) => {
+  // a 本级 report: its title and text name neither the town nor the county
+  const text = [
+    '2026年政府信息公开工作年度报告',
+    '本报告所列数据的统计期限自2026年1月1日起至2026年12月31日止。',
+    '一、总体情况',
+    '全年主动公开政府信息77条，其中通过政府网站发布41条。',
+  ].join('\n');
+  await open(page);
+  await openImport(page);
+  await choose(page, [file('年度报告.txt', text)]);
+  const form = page.getByRole('form', { name: /填写镇街和年度/ });
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  await expect(form).toContainText('没有写明镇街');
+  // nothing is offered for loading under a guessed name
+  await expect(page.getByRole('button', { name: /载入 1 份报告/ })).toHaveCount(0);
+  await form.getByLabel('镇街').fill('康驿镇');
+  await form.getByLabel('年度').selectOption('2026');
+  await form.getByRole('button', { name: '按此镇街和年度重新读取' }).click();
+  await expect(page.getByRole('button', { name: '载入 1 份报告' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: /报告预览/ })).toContainText('汶上县康驿镇 2026 年');
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
+  await loaded(page, '已载入 1 份报告');
+  const rows = await ranking(page, 2026);
+  expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ rank: '1', value: '77' });
+});

@@ -6,6 +6,7 @@ import { unpackSet, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
 import type { ReportOrigin } from './origin.ts';
+import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import ParseWorker from './parse.worker.ts?worker';
 
 export type { FileResult } from './parse.worker.ts';
@@ -36,12 +37,17 @@ export interface ParsedImport {
 let worker: Worker | null = null;
 let nextId = 0;
 
-export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void): Promise<ParsedImport> {
+export async function parseFiles(
+  files: readonly File[],
+  onProgress: (p: ParseProgress) => void,
+  identities?: Readonly<Record<string, GivenIdentity>>,
+): Promise<ParsedImport> {
   // the worker reads the files itself: the page's thread is left free (and DuckDB reads them too)
   return parseInWorker(
     files.map((f) => ({ name: f.name, bytes: f })),
     'import',
     onProgress,
+    identities,
   );
 }
 
@@ -54,6 +60,7 @@ export function parseInWorker(
   payload: { name: string; bytes: ArrayBuffer | Blob }[],
   mode: ParseRequest['mode'],
   onProgress: (p: ParseProgress) => void = () => undefined,
+  identities?: Readonly<Record<string, GivenIdentity>>,
 ): Promise<ParsedImport> {
   worker ??= new ParseWorker();
   const w = worker;
@@ -72,7 +79,7 @@ export function parseInWorker(
       }
     };
     w.addEventListener('message', onMessage);
-    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode };
+    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode, ...(identities ? { identities } : {}) };
     w.postMessage(
       request,
       payload.flatMap((p) => (p.bytes instanceof ArrayBuffer ? [p.bytes] : [])),

@@ -18,12 +18,15 @@ import { issue } from '../ingest/issues.ts';
 import { noValue } from '../ingest/blank.ts';
 import { MIN_YEAR } from '../model/report.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
+import { withGivenIdentity, type GivenIdentity } from '../report-doc/given-identity.ts';
 import { documentKind, readDocument, type DocumentKind } from './read-document.ts';
 
 export interface ReadOptions {
   /** where the division list is served (fetched once, then kept) */
   divisionsUrl: string;
   maxYear: number;
+  /** by file name: the town and year typed in the review for a report document that did not name them */
+  identities?: Readonly<Record<string, GivenIdentity>>;
 }
 
 let divisions: Promise<DivisionIndex | null> | null = null;
@@ -69,6 +72,8 @@ async function readReportDocument(
   let encoding: Encoding | null;
   try {
     ({ doc, encoding } = await readDocument(name, bytes, kind, index ?? undefined));
+    const given = opts.identities?.[name];
+    if (given) doc = withGivenIdentity(doc, given, index ?? undefined);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { file: name, format: 'document', encoding: null, reports: [], issues: [issue('error', name, `无法读取这份报告：${why}`)], rejected: 0, blank: 0 };

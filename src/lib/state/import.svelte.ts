@@ -19,6 +19,7 @@ import { markImport } from '../import/marks.ts';
 import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
+import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 'failed';
@@ -65,9 +66,27 @@ export class ImportState {
     return this.getDataset();
   }
 
-  async read(files: readonly File[]): Promise<void> {
+  /** the files of this import, read again when a report's town and year are typed */
+  private readFiles: readonly File[] = [];
+  /** by file name: the town and year typed for report documents that did not name them */
+  identities = $state.raw<Readonly<Record<string, GivenIdentity>>>({});
+
+  /**
+   * Read the files of this import again with the town and year a person typed for one report
+   * document (its text did not name them, or named them wrongly): the report then becomes
+   * loadable under that name, checked against the division list like any other.
+   */
+  async identify(file: string, given: GivenIdentity): Promise<void> {
+    const identities = { ...this.identities, [file]: given };
+    const files = this.readFiles;
+    await this.read(files, identities);
+  }
+
+  async read(files: readonly File[], identities: Readonly<Record<string, GivenIdentity>> = {}): Promise<void> {
     if (files.length === 0) return;
     this.reset();
+    this.readFiles = files;
+    this.identities = identities;
     this.phase = 'reading';
     this.fileCount = files.length;
     // 导入方式 starts as the data is shown now
@@ -78,7 +97,7 @@ export class ImportState {
     // there only means the values are loaded from the worker's reading
     const staging: Promise<StagedFile[]> = stageFiles(sql, files).catch(() => []);
     try {
-      const parsed = await parseFiles(files, (p) => (this.progress = p));
+      const parsed = await parseFiles(files, (p) => (this.progress = p), identities);
       markImport('parsed');
       this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
       const staged = await staging;
@@ -171,6 +190,8 @@ export class ImportState {
 
   reset(): void {
     this.releaseStage();
+    this.readFiles = [];
+    this.identities = {};
     this.phase = 'idle';
     this.progress = null;
     this.files = [];
