@@ -15,6 +15,8 @@ export interface RankingBarInput {
   year: number;
   /** what a row is: 镇街 (default), 县区, 地市 or 省 */
   unit?: string;
+  /** unit keys whose value is stated approximately in the report: labelled 约 */
+  approximate?: ReadonlySet<string>;
 }
 
 export function rankingBarTitle(input: { measureLabel: string; year: number; unit?: string }): string {
@@ -28,7 +30,12 @@ export function rankingBarChart(input: RankingBarInput): ChartSpec {
   const noBase = input.rows.filter((r) => r.value !== null && !isRankable(r.value)).map((r) => r.town);
   const unreported = input.rows.filter((r) => r.value === null).map((r) => r.town);
   const title = rankingBarTitle({ measureLabel: m.label, year: input.year, unit: input.unit });
-  const subtext = [unreportedSubtitle(noBase, `${m.noBase ?? '无法计算'}（“—”，不参与排名）`), unreportedSubtitle(unreported, '未报告（不参与排名）')]
+  const approx = ranked.filter((r) => input.approximate?.has(r.town_key)).length;
+  const subtext = [
+    unreportedSubtitle(noBase, `${m.noBase ?? '无法计算'}（“—”，不参与排名）`),
+    unreportedSubtitle(unreported, '未报告（不参与排名）'),
+    approx > 0 ? `标“约”的 ${approx} 个数值在报告中为约数（如“一百余条”），按所写的数排名` : '',
+  ]
     .filter(Boolean)
     .join('\n');
   const layout = horizontalLayout(ranked.length);
@@ -61,7 +68,14 @@ export function rankingBarChart(input: RankingBarInput): ChartSpec {
           type: 'bar',
           name: m.label,
           data: ranked.map((r) => num(r.value)),
-          label: { show: true, position: 'right', formatter: (p: unknown) => formatShort((p as { value: number }).value, m.format) },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: unknown) => {
+              const { value, dataIndex } = p as { value: number; dataIndex: number };
+              return `${input.approximate?.has(ranked[dataIndex]?.town_key ?? '') ? '约' : ''}${formatShort(value, m.format)}`;
+            },
+          },
           barMaxWidth: 22,
         },
       ],

@@ -14,6 +14,41 @@ export interface ImportedSet {
   reports: ReportSet;
   /** show only imported data, not the embedded demonstration data */
   onlyImported: boolean;
+  /**
+   * by report key: the metrics whose value the report states approximately (一百余条, 约 300 人次),
+   * kept as stated and marked wherever shown (absent: none)
+   */
+  approximate?: ApproximateMarks;
+}
+
+/** By report key, the metric ids stated approximately. */
+export type ApproximateMarks = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The approximate marks after an import: a report added or replaced brings its own marks (none
+ * when it has none); a report merged keeps the marks of the cells the import left as they were and
+ * takes the import's for the cells it filled; other reports keep theirs.
+ */
+export function acceptApproximate(current: ApproximateMarks | undefined, incoming: ReportSet, plan: ImportPlan, marks: ApproximateMarks): ApproximateMarks | undefined {
+  if (!current?.size && marks.size === 0) return current;
+  const out = new Map(current ?? []);
+  const metricIndex = new Map(METRICS.map((m, k) => [m.id, k]));
+  for (let i = 0; i < plan.fate.length; i++) {
+    const f = plan.fate[i];
+    const key = incoming.keys[i]!;
+    const own = marks.get(key) ?? [];
+    if (f === Fate.Added || f === Fate.Replaced) {
+      if (own.length > 0) out.set(key, own);
+      else out.delete(key);
+    } else if (f === Fate.Merged) {
+      const filled = (id: string) => metricAt(incoming.columns, metricIndex.get(id)!, i) !== null;
+      const kept = (out.get(key) ?? []).filter((id) => !filled(id));
+      const next = [...new Set([...kept, ...own])];
+      if (next.length > 0) out.set(key, next);
+      else out.delete(key);
+    }
+  }
+  return out.size > 0 ? out : undefined;
 }
 
 export const NO_IMPORTED: ImportedSet = { reports: EMPTY_SET, onlyImported: false };

@@ -23,6 +23,8 @@ interface Saved {
   onlyImported: boolean;
   chunks: number;
   reports: number;
+  /** [report key, metric ids stated approximately] (absent in saves made before such marks existed) */
+  approximate?: [string, string[]][];
 }
 
 let store: ReturnType<typeof createStore> | null = null;
@@ -52,7 +54,8 @@ export async function loadImported(): Promise<ImportedSet> {
   }
   const reports = concatParts(parts);
   if (reports.keys.length !== saved.reports) throw new Error('浏览器中保存的导入数据不完整');
-  return { reports, onlyImported: saved.onlyImported === true };
+  const marks = Array.isArray(saved.approximate) ? new Map(saved.approximate.filter(([k]) => typeof k === 'string').map(([k, ids]) => [k, ids])) : null;
+  return { reports, onlyImported: saved.onlyImported === true, ...(marks && marks.size > 0 ? { approximate: marks } : {}) };
 }
 
 /** Save: chunks first, then the entry that points to them, so a half-written save is never read. */
@@ -65,7 +68,14 @@ export async function saveImported(data: ImportedSet): Promise<void> {
     const rows = Array.from({ length: Math.min(n, (i + 1) * CHUNK) - i * CHUNK }, (_, k) => i * CHUNK + k);
     await set(chunkKey(i), selectRows(data.reports.columns, rows), db());
   }
-  const saved: Saved = { format: FORMAT, savedAt: new Date().toISOString(), onlyImported: data.onlyImported, chunks, reports: n };
+  const saved: Saved = {
+    format: FORMAT,
+    savedAt: new Date().toISOString(),
+    onlyImported: data.onlyImported,
+    chunks,
+    reports: n,
+    ...(data.approximate?.size ? { approximate: [...data.approximate].map(([k, ids]) => [k, [...ids]] as [string, string[]]) } : {}),
+  };
   await set(KEY, saved, db());
   const before = previous as { chunks?: unknown } | undefined;
   if (before && typeof before.chunks === 'number') for (let i = chunks; i < before.chunks; i++) await del(chunkKey(i), db());

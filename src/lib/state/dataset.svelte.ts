@@ -5,6 +5,7 @@
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
 import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
+import { replaceApproximate } from '../db/approximate.ts';
 import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import { markImport } from '../import/marks.ts';
 import { clearImported, loadImported, saveImported } from '../import/persist.ts';
@@ -99,6 +100,7 @@ export class DatasetState {
       const total = parts.reduce((a, p) => a + partLength(p), 0);
       await createReportsTable(this.sql, total);
       await insertParts(this.sql, parts, (done) => this.step('insert', 'running', total > 20_000 ? `${Math.round(done * 100)}%` : ''));
+      await replaceApproximate(this.sql, this.imported.approximate);
       performance.mark('zwgk:inserted');
       await this.refresh();
       performance.mark('zwgk:summary');
@@ -126,6 +128,7 @@ export class DatasetState {
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
     await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
+    await replaceApproximate(this.sql, next.approximate);
     markImport('stored');
     this.imported = next;
     this.importWarning = null;

@@ -4,10 +4,12 @@
  */
 import { loadedCount, type Decision, type ImportCounts } from '../import/compose.ts';
 import {
+  acceptApproximate,
   acceptImportSet,
   planImport,
   scanImport,
   takenAsRead,
+  type ApproximateMarks,
   type ConflictScan,
   type IdentityConflict,
   type ImportedSet,
@@ -18,6 +20,7 @@ import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFi
 import { markImport } from '../import/marks.ts';
 import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
+import { reportKey } from '../model/report.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -32,6 +35,19 @@ export type ImportPhase = 'idle' | 'reading' | 'review' | 'applying' | 'done' | 
 export type ImportOutcome = 'loaded' | 'cleared' | 'unchanged' | null;
 
 const NO_SCAN: ConflictScan = { conflicts: [], same: 0, at: new Int32Array(0) };
+
+/** The approximate values of the report documents read (their provenance says so), by report key. */
+export function documentMarks(files: readonly FileResult[]): ApproximateMarks {
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    if (!f.document || f.count === 0) continue;
+    const ids = Object.entries(f.document.provenance)
+      .filter(([, p]) => p.approximate)
+      .map(([id]) => id);
+    if (ids.length > 0) out.set(reportKey(f.document.report), ids);
+  }
+  return out;
+}
 
 export class ImportState {
   phase = $state<ImportPhase>('idle');
@@ -55,6 +71,8 @@ export class ImportState {
   counts: ImportCounts = $derived(this.plan.counts);
   /** the reports the load button loads */
   toLoad: number = $derived(loadedCount(this.counts));
+  /** by report key: the values the report documents read state approximately */
+  approximateMarks: ApproximateMarks = $derived(documentMarks(this.files));
   message = $state<string | null>(null);
   outcome = $state<ImportOutcome>(null);
   /** the incoming reports whose values DuckDB has read itself (import/stage.ts), or null */
@@ -160,7 +178,9 @@ export class ImportState {
         return;
       }
       markImport('apply');
-      const next = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported, this.scan, plan);
+      const accepted = acceptImportSet(embedded, imported, this.incoming, this.decisions, this.onlyImported, this.scan, plan);
+      const approximate = acceptApproximate(imported.approximate, this.incoming, plan, this.approximateMarks);
+      const next: ImportedSet = approximate ? { ...accepted, approximate } : accepted;
       markImport('accepted');
       await this.dataset.setImported(next, stageFor(this.stage, takenAsRead(plan)) ?? undefined);
       markImport('shown');
