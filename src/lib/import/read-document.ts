@@ -1,14 +1,15 @@
 /**
  * Report documents as import input: plain text exported from the published document, HTML as
- * published on county portals, and .docx (converted to HTML by mammoth, a maintained docx reader).
+ * published on county portals, .docx (converted to HTML by mammoth, a maintained docx reader) and
+ * PDF with a text layer (read through pdf.js, loaded only when a PDF is given: read-pdf.ts).
  */
 import mammoth from 'mammoth';
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { decodeBytes, type Encoding } from '../ingest/decode.ts';
-import { parseReportHtml, parseReportText } from '../report-doc/parse.ts';
+import { parseLines, parseReportHtml, parseReportText } from '../report-doc/parse.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 
-export type DocumentKind = 'text' | 'html' | 'docx';
+export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 
 /** Words only an annual report contains (a data file never has them). */
 const REPORT_MARKS = /政府信息公开工作年度报告|收到和处理政府信息公开申请情况|主动公开政府信息情况/;
@@ -17,6 +18,7 @@ const REPORT_MARKS = /政府信息公开工作年度报告|收到和处理政府
 export function documentKind(name: string, bytes: Uint8Array): DocumentKind | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.docx')) return 'docx';
+  if (lower.endsWith('.pdf')) return 'pdf';
   if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
   if (lower.endsWith('.txt')) {
     const head = decodeBytes(bytes.subarray(0, 64 * 1024)).text;
@@ -32,6 +34,12 @@ export async function readDocument(
   divisions?: DivisionIndex,
 ): Promise<{ doc: ParsedReportDoc; encoding: Encoding | null }> {
   const opts = divisions ? { divisions } : {};
+  if (kind === 'pdf') {
+    const { readPdfLines } = await import('./read-pdf.ts');
+    const pdf = await readPdfLines(name, bytes);
+    const doc = parseLines(pdf.lines, name, opts);
+    return { doc: { ...doc, warnings: [...pdf.warnings, ...doc.warnings] }, encoding: null };
+  }
   if (kind === 'docx') {
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     // mammoth's browser build reads `arrayBuffer`, its Node build (the CLI) `buffer`; both accept an ArrayBuffer
