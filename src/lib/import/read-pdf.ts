@@ -30,6 +30,12 @@ export const passwordMessage = (name: string) => `「${name}」设有打开密�
 export const brokenMessage = (name: string) =>
   `「${name}」不是有效的 PDF 文件，或文件已损坏，无法读取。请从原文件重新导出或重新下载这份 PDF，或提供${INSTEAD}。`;
 
+export const garbledMessage = (name: string) =>
+  `「${name}」中的文字无法识别：这份 PDF 的字体没有提供文字编码，读出的只是乱码。请改为提供${INSTEAD}。`;
+
+/** Characters a report's text is made of; a text layer mostly of anything else is not text. */
+const READABLE = /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef0-9A-Za-z“”‘’—…·.,:;()%\-]/u;
+
 /** Fewer characters than this per page (and in all) is a PDF without a text layer. */
 const SCAN_CHARS_PER_PAGE = 40;
 const SCAN_CHARS_TOTAL = 400;
@@ -259,6 +265,7 @@ export async function readPdfLines(name: string, bytes: Uint8Array): Promise<Pdf
   try {
     const views: Matrix[] = [];
     let chars = 0;
+    let readable = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
@@ -266,12 +273,14 @@ export async function readPdfLines(name: string, bytes: Uint8Array): Promise<Pdf
       const text = await page.getTextContent();
       const runs = runsOf(text.items as RawItem[], view);
       const n = runs.reduce((s, r) => s + r.str.replace(/\s+/g, '').length, 0);
+      for (const r of runs) for (const c of r.str) if (READABLE.test(c)) readable++;
       chars += n;
       if (n === 0) empty.push(p);
       pages.push({ width: viewport.width, height: viewport.height, runs, rules: [] });
       views.push(view);
     }
-    if (chars < SCAN_CHARS_PER_PAGE * doc.numPages && chars < SCAN_CHARS_TOTAL) throw new ScanError(scanMessage(name));
+    if (chars < SCAN_CHARS_PER_PAGE * doc.numPages && chars < SCAN_CHARS_TOTAL) throw new PdfMessage(scanMessage(name));
+    if (readable < 0.5 * chars) throw new PdfMessage(garbledMessage(name));
     for (let p = 1; p <= doc.numPages; p++) {
       if (pages[p - 1]!.runs.length === 0) continue;
       const page = await doc.getPage(p);
@@ -279,7 +288,7 @@ export async function readPdfLines(name: string, bytes: Uint8Array): Promise<Pdf
       pages[p - 1]!.rules = rulesOf(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Ops, views[p - 1]!);
     }
   } catch (e) {
-    if (e instanceof ScanError) throw e;
+    if (e instanceof PdfMessage) throw e;
     throw new Error(brokenMessage(name));
   } finally {
     await task.destroy().catch(() => {});
@@ -288,4 +297,5 @@ export async function readPdfLines(name: string, bytes: Uint8Array): Promise<Pdf
   return { lines: pagesToLines(pages), warnings, pages: pages.length };
 }
 
-class ScanError extends Error {}
+/** An error whose message is already the one to show. */
+class PdfMessage extends Error {}

@@ -87,6 +87,16 @@ function joinText(a: string, b: string, gap: boolean): string {
   return gap ? `${a} ${b}` : a + b;
 }
 
+const HAN_SPACE = /([\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])[\s\u00a0\u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])/g;
+
+/**
+ * A line's text: runs of spaces as one, and none between two Chinese characters (pdf.js writes a
+ * space where justified Chinese text is spread out; Chinese text has none).
+ */
+export function tidy(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').replace(HAN_SPACE, '$1').trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lines
 
@@ -132,7 +142,7 @@ function lineOf(runs: TextRun[]): TextLine {
     size = Math.max(size, r.size);
   }
   return {
-    text: text.replace(/[\s\u00a0]+/g, ' ').trim(),
+    text: tidy(text),
     x0: rs[0]!.x,
     x1: end,
     y: rs.reduce((s, r) => s + r.y, 0) / rs.length,
@@ -248,7 +258,8 @@ export function findTables(rules: readonly Rule[]): TableFrame[] {
   for (const group of groups.values()) {
     const hs = group.filter((r) => r.o === 'h');
     const vs = group.filter((r) => r.o === 'v');
-    if (hs.length < 2 || vs.length < 2) continue;
+    // a frame: rules both ways (a row continued from the last page may have one rule across)
+    if (hs.length === 0 || vs.length === 0 || hs.length + vs.length < 4) continue;
     const grid = buildGrid(hs, vs);
     if (!grid) continue;
     tables.push({ x0: grid.xs[0]!, x1: grid.xs[grid.xs.length - 1]!, y0: grid.ys[0]!, y1: grid.ys[grid.ys.length - 1]!, grid });
@@ -543,6 +554,18 @@ function commonEdge(values: readonly number[], pick: (a: number, b: number) => b
   return best ?? fallback;
 }
 
+/** Closing marks a line never starts with: they go with the character before them. */
+const CLOSING = /^[，。、；：！？）》」』”’%,.;:!?)\]]/;
+
+/** How wide the first unbreakable piece of a line is: a Chinese character with the marks after it, or a word. */
+function firstWordWidth(l: TextLine): number {
+  const word = /^[A-Za-z0-9.,%+\-/]+/.exec(l.text)?.[0];
+  if (word) return word.length * 0.55 * l.size;
+  let n = 1;
+  while (n < l.text.length && CLOSING.test(l.text.slice(n))) n++;
+  return n * l.size;
+}
+
 const SENTENCE_END = /[。！？!?；;：:]$/;
 const ITEM_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d))/;
 
@@ -559,6 +582,17 @@ export function pagesToLines(pages: readonly PageContent[]): DocLine[] {
   const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
   const left = commonEdge(lines.map((l) => l.x0), (a, b) => a < b, Math.min(...lines.map((l) => l.x0)));
   const right = commonEdge(lines.map((l) => l.x1), (a, b) => a > b, Math.max(...lines.map((l) => l.x1)));
+
+  // the distance from one line of a paragraph to the next (the median of the usual ones)
+  const steps: number[] = [];
+  for (let i = 1; i < blocks.length; i++) {
+    const [p, q] = [blocks[i - 1]!, blocks[i]!];
+    if (p.kind !== 'line' || q.kind !== 'line' || p.page !== q.page || Math.abs(p.line.size - body) > 0.5 || Math.abs(q.line.size - body) > 0.5) continue;
+    const d = q.line.y - p.line.y;
+    if (d > 0.9 * body && d < 3 * body) steps.push(d);
+  }
+  steps.sort((a, b) => a - b);
+  const pitch = steps.length >= 3 ? steps[Math.floor(steps.length / 2)]! : null;
 
   const out: DocLine[] = [];
   let para: { text: string; last: TextLine; page: number; title: boolean } | null = null;
@@ -581,8 +615,9 @@ export function pagesToLines(pages: readonly PageContent[]): DocLine[] {
     if (para) {
       const prev: TextLine = para.last;
       const sameSize = Math.abs(prev.size - l.size) <= 0.15 * l.size;
-      const near = b.page !== para.page || (l.y - prev.y > 0 && l.y - prev.y <= 2.2 * l.size);
-      const full = prev.x1 >= right - 1.2 * prev.size;
+      const near = b.page !== para.page || (l.y - prev.y > 0 && l.y - prev.y <= (pitch ?? 2 * l.size) * 1.25);
+      // the line ran to the right margin: the next line's first word would not have fitted on it
+      const full = right - prev.x1 < firstWordWidth(l) + 0.5 * prev.size;
       const atLeft = l.x0 <= left + 0.6 * l.size;
       const continues = !para.title && full && atLeft && !(SENTENCE_END.test(para.text) && ITEM_START.test(l.text));
       const titleGoesOn = para.title && title && b.page === para.page && l.y - prev.y <= 2.2 * l.size;
