@@ -17,8 +17,9 @@ const REPORT_MARKS = /政府信息公开工作年度报告|收到和处理政府
 /** Whether a file is a report document rather than a data file, and which kind. */
 export function documentKind(name: string, bytes: Uint8Array): DocumentKind | null {
   const lower = name.toLowerCase();
+  // a PDF by its signature whatever its name
+  if (lower.endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d)) return 'pdf';
   if (lower.endsWith('.docx')) return 'docx';
-  if (lower.endsWith('.pdf')) return 'pdf';
   if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
   if (lower.endsWith('.txt')) {
     const head = decodeBytes(bytes.subarray(0, 64 * 1024)).text;

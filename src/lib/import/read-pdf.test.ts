@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cmapPdf, CMAP_REPORT } from '../../../scripts/fixtures/report-pdf.ts';
 import { printToPdf } from '../report-doc/corpus/print-pdf.ts';
 import { readDocument } from './read-document.ts';
 import { brokenMessage, passwordMessage, readPdfLines, scanMessage } from './read-pdf.ts';
@@ -88,4 +89,13 @@ describe('a PDF with a page that is only an image', () => {
     expect(warnings).toEqual(['PDF 第 2 页没有文字（可能是扫描或截图的图片），这一页上的表格和数字无法读取']);
     expect(lines.map((l) => l.text).join('\n')).toContain('全年通过汶上县人民政府网站主动公开政府信息120条。');
   }, 60_000);
+});
+
+describe('a PDF whose font is not embedded', () => {
+  it('is read through the CJK cMaps (UniGB-UCS2-H, Adobe-GB1-UCS2)', async () => {
+    const { lines } = await readPdfLines('郭仓镇.pdf', cmapPdf(CMAP_REPORT));
+    expect(lines.map((l) => l.text)).toEqual([CMAP_REPORT[0], CMAP_REPORT.slice(1).join('')]);
+    const { doc } = await readDocument('郭仓镇.pdf', cmapPdf(CMAP_REPORT), 'pdf');
+    expect([doc.report.town, doc.report.county, doc.report.year, doc.report.metrics.pub_website]).toEqual(['郭仓镇', '汶上县', 2026, 35]);
+  });
 });
