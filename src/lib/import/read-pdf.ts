@@ -93,6 +93,9 @@ export function runsOf(items: readonly RawItem[], view: Matrix): TextRun[] {
     const [x0, y0] = [m[4], m[5]];
     const [dx, dy] = [(m[0] / len) * w, (m[1] / len) * w];
     const str = normalizeRun(it.str);
+    // text set at a slant is a watermark or a stamp, not the report's text
+    const [cos, sin] = [Math.abs(m[0]) / len, Math.abs(m[1]) / len];
+    if (cos > 0.1 && sin > 0.1) continue;
     if (Math.abs(dy) < 0.01 * Math.max(w, 1)) {
       runs.push({ str, x: Math.min(x0, x0 + dx), y: y0, w: Math.abs(dx), size });
     } else {

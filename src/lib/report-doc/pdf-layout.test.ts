@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from './cells.ts';
-import { findTables, isPageNumber, mergeRules, normalizeRun, pagesToLines, runsToLines, tidy, type PageContent, type Rule, type TextRun } from './pdf-layout.ts';
+import { findTables, isPageNumber, mergeRules, normalizeRun, pagesToLines, runsToLines, tidy, withoutOverprint, type PageContent, type Rule, type TextRun } from './pdf-layout.ts';
 
 const run = (str: string, x: number, y: number, size = 12, w = [...str].length * size): TextRun => ({ str, x, y, w, size });
 const h = (y: number, a: number, b: number): Rule => ({ o: 'h', pos: y, a, b });
@@ -39,6 +39,11 @@ describe('characters', () => {
 });
 
 describe('runs to lines', () => {
+  it('drops the copy of a run printed again a fraction of a point away (a bold face made by printing twice)', () => {
+    const runs = withoutOverprint([run('一、总体情况', 80, 100), run('一、总体情况', 80.3, 100.2), run('0', 200, 100, 12, 6), run('0', 240, 100, 12, 6)]);
+    expect(runs.map((r) => r.str)).toEqual(['一、总体情况', '0', '0']);
+  });
+
   it('groups runs by baseline within half a character, left to right, whatever their order', () => {
     const lines = runsToLines([run('条，其中', 150, 101.5), run('全年共', 72, 100), run('642', 112, 100.4, 12, 20), run('第二行', 72, 130)]);
     expect(lines.map((l) => l.text)).toEqual(['全年共642条，其中', '第二行']);
@@ -149,6 +154,33 @@ describe('tables to cells', () => {
   it('keeps a box drawn round a paragraph as text', () => {
     const lines = pagesToLines([page([run('本报告电子版可在网站下载。', 80, 115)], box(72, 100, 400, 125))]);
     expect(show(lines)).toEqual(['本报告电子版可在网站下载。']);
+  });
+});
+
+/** A row of a 3-column table between y0 and y1 with its rules; `top` false leaves its top open (a page's first row). */
+function row3(y0: number, y1: number, top = true): Rule[] {
+  return [...(top ? [h(y0, 72, 400)] : []), h(y1, 72, 400), v(72, y0, y1), v(250, y0, y1), v(330, y0, y1), v(400, y0, y1)];
+}
+
+describe('a row broken across a page', () => {
+  it('is joined: the rest of its label on the next page, its values on either page', () => {
+    const pages = [
+      page([run('1.属于国家秘密', 80, 715, 10), run('0', 290, 715, 10, 6), run('0', 360, 715, 10, 6), run('（二）部分公开（区分处理', 80, 735, 10), run('1', 290, 735, 10, 6)], [...row3(700, 720), ...row3(720, 760)]),
+      page([run('的，只计这一情形）', 80, 85, 10), run('2', 360, 85, 10, 6), run('2.重复申请', 80, 110, 10), run('0', 290, 110, 10, 6), run('0', 360, 110, 10, 6)], [...row3(72, 95, false), ...row3(95, 120)]),
+    ];
+    expect(show(pagesToLines(pages))).toEqual([
+      '\t1.属于国家秘密', '\t0', '\t0', '',
+      '\t（二）部分公开（区分处理的，只计这一情形）', '\t1', '\t2', '',
+      '\t2.重复申请', '\t0', '\t0', '',
+    ]);
+  });
+
+  it('is not joined to a new row at the top of the next page: a numbered label, or values on both pages', () => {
+    const pages = [
+      page([run('规章', 80, 715, 10), run('0', 290, 715, 10, 6), run('0', 360, 715, 10, 6)], row3(700, 720)),
+      page([run('行政规范性文件', 80, 85, 10), run('2', 290, 85, 10, 6), run('5', 360, 85, 10, 6), run('2.重复申请', 80, 110, 10)], [...row3(72, 95), ...row3(95, 120)]),
+    ];
+    expect(show(pagesToLines(pages))).toEqual(['\t规章', '\t0', '\t0', '', '\t行政规范性文件', '\t2', '\t5', '', '\t2.重复申请', '\t', '\t', '']);
   });
 });
 

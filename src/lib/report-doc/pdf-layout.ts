@@ -460,29 +460,55 @@ const PAGE_NUMBER = [
 
 export const isPageNumber = (text: string): boolean => PAGE_NUMBER.some((re) => re.test(text.normalize('NFKC').trim()));
 
-type Block = { kind: 'line'; line: TextLine; page: number } | { kind: 'rows'; rows: string[][]; page: number; y: number };
+/** A cell of a table row with where it is across the page (NaN for rows read without rules). */
+interface RowCell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+type Block = { kind: 'line'; line: TextLine; page: number } | { kind: 'rows'; rows: RowCell[][]; page: number; y: number };
 
 /** What a page holds, top to bottom: lines of text and table rows. */
+/**
+ * Runs without the copies some writers print for a bold face (the same text again a fraction of a
+ * point away).
+ */
+export function withoutOverprint(runs: readonly TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  const seen = new Map<string, TextRun[]>();
+  for (const r of runs) {
+    if (r.str.trim() === '') continue;
+    const same = seen.get(r.str) ?? [];
+    const tol = 0.2 * Math.max(r.size, 1);
+    if (same.some((q) => Math.abs(q.x - r.x) <= tol && Math.abs(q.y - r.y) <= tol)) continue;
+    same.push(r);
+    seen.set(r.str, same);
+    out.push(r);
+  }
+  return out;
+}
+
 function pageBlocks(page: PageContent, index: number): Block[] {
-  let runs = page.runs.filter((r) => r.str.trim() !== '');
+  let runs = withoutOverprint(page.runs);
   const blocks: Block[] = [];
   for (const t of findTables(page.rules)) {
     const { table, rest } = fillTable(t, runs);
     // a box drawn round a paragraph is one cell, not a table: its text stays text
     if (table.cells.length < 2) continue;
     runs = rest;
-    const rows: string[][] = [];
+    const rows: RowCell[][] = [];
     let last = -1;
     for (const c of table.cells) {
       if (c.row !== last) rows.push([]);
-      rows[rows.length - 1]!.push(c.text);
+      rows[rows.length - 1]!.push({ text: c.text, x0: c.x0, x1: c.x1 });
       last = c.row;
     }
     blocks.push({ kind: 'rows', rows, page: index, y: table.y0 });
   }
   const lines = runsToLines(runs);
   const { rowAt, used } = streamRows(lines);
-  let group: string[][] = [];
+  let group: RowCell[][] = [];
   let groupY = 0;
   const flush = () => {
     if (group.length > 0) blocks.push({ kind: 'rows', rows: group, page: index, y: groupY });
@@ -492,7 +518,7 @@ function pageBlocks(page: PageContent, index: number): Block[] {
     const row = rowAt.get(i);
     if (row) {
       if (group.length === 0) groupY = l.y - l.size;
-      group.push(row);
+      group.push(row.map((text) => ({ text, x0: NaN, x1: NaN })));
       return;
     }
     if (used.has(i)) return;
@@ -545,6 +571,38 @@ function dropFurniture(pages: Block[][], heights: readonly number[]): Block[][] 
   });
 }
 
+const ROW_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．](?!\d))/;
+const sameCells = (a: readonly RowCell[], b: readonly RowCell[]) =>
+  a.length === b.length && a.every((c, i) => Math.abs(c.x0 - b[i]!.x0) <= SNAP && Math.abs(c.x1 - b[i]!.x1) <= SNAP);
+
+/**
+ * A row broken across a page (Word lets a row break): the table on the next page starts with the
+ * rest of the last row — the same cells, across the same columns, its label going on (not a new
+ * item: 1. （一） 一、), each value printed on one side of the break only. That row is joined to the
+ * last one. Header rows repeated at the top of the next page come before it.
+ */
+export function joinSplitRows(blocks: Block[]): Block[] {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const [a, b] = [blocks[i]!, blocks[i + 1]!];
+    if (a.kind !== 'rows' || b.kind !== 'rows' || b.page !== a.page + 1 || a.rows.length === 0) continue;
+    const last = a.rows[a.rows.length - 1]!;
+    if (last.some((c) => Number.isNaN(c.x0))) continue;
+    // skip repeated header rows (no value in them) to the first row laid out as the last one
+    let k = 0;
+    while (k < Math.min(b.rows.length, 4) && !sameCells(b.rows[k]!, last) && !b.rows[k]!.some((c) => isValue(c.text))) k++;
+    const next = b.rows[k];
+    if (!next || !sameCells(next, last)) continue;
+    const labels = next.filter((c) => c.text !== '' && !isValue(c.text));
+    // the rest of the label, or (the label all on the last page) the values alone
+    const rest = labels.length > 0 ? !labels.some((c) => ROW_START.test(c.text.trim())) : next.some((c) => isValue(c.text)) && !last.some((c) => isValue(c.text));
+    if (!rest) continue;
+    if (next.some((c, j) => isValue(c.text) && isValue(last[j]!.text))) continue;
+    a.rows[a.rows.length - 1] = last.map((c, j) => ({ ...c, text: joinText(c.text, next[j]!.text, true) }));
+    b.rows.splice(k, 1);
+  }
+  return blocks.filter((b) => b.kind !== 'rows' || b.rows.length > 0);
+}
+
 /** The most common value (rounded to a point) that occurs at least twice, else the fallback. */
 function commonEdge(values: readonly number[], pick: (a: number, b: number) => boolean, fallback: number): number {
   const counts = new Map<number, number>();
@@ -571,10 +629,12 @@ const ITEM_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二�
 
 /** The document's lines: paragraphs, and table rows as cell lines each followed by a blank line. */
 export function pagesToLines(pages: readonly PageContent[]): DocLine[] {
-  const blocks = dropFurniture(
-    pages.map((p, i) => pageBlocks(p, i)),
-    pages.map((p) => p.height),
-  ).flat();
+  const blocks = joinSplitRows(
+    dropFurniture(
+      pages.map((p, i) => pageBlocks(p, i)),
+      pages.map((p) => p.height),
+    ).flat(),
+  );
   const lines = blocks.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
   if (lines.length === 0 && blocks.length === 0) return [];
   const sizes = new Map<number, number>();
@@ -604,7 +664,7 @@ export function pagesToLines(pages: readonly PageContent[]): DocLine[] {
     if (b.kind === 'rows') {
       flush();
       for (const row of b.rows) {
-        for (const c of row) out.push({ text: c, cell: true, blank: false });
+        for (const c of row) out.push({ text: c.text, cell: true, blank: false });
         out.push({ text: '', cell: false, blank: true });
       }
       continue;
