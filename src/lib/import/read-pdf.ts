@@ -61,6 +61,9 @@ function loadPdfJs() {
   return loading;
 }
 
+/** Whether the bytes start as a PDF file does. */
+const isPdf = (b: Uint8Array) => b.length > 5 && String.fromCharCode(...b.subarray(0, 1024)).includes('%PDF-');
+
 /** 2-D affine matrices as pdf.js writes them: [a, b, c, d, e, f]. */
 type Matrix = [number, number, number, number, number, number];
 
@@ -261,7 +264,10 @@ export async function readPdfLines(name: string, bytes: Uint8Array): Promise<Pdf
   } catch (e) {
     await task.destroy().catch(() => {});
     const kind = (e as { name?: string } | null)?.name;
-    throw new Error(kind === 'PasswordException' ? passwordMessage(name) : brokenMessage(name));
+    if (kind === 'PasswordException') throw new Error(passwordMessage(name));
+    if (kind === 'InvalidPDFException' || kind === 'FormatError' || kind === 'UnknownErrorException' || !isPdf(bytes)) throw new Error(brokenMessage(name));
+    // pdf.js itself could not start (not the file's fault)
+    throw new Error(`「${name}」无法读取：PDF 读取组件出错（${(e as Error)?.message ?? e}）。请刷新页面后重试，或提供${INSTEAD}。`);
   }
   const pages: PageContent[] = [];
   const empty: number[] = [];

@@ -52,6 +52,14 @@ export interface PdfReportSpec {
     labelWidths: [number, number, number];
     /** no table borders at all (a table printed from a page whose borders were lost) */
     borderless?: boolean;
+    /** 表二 as one table per 第二十条 item, as many portal pages print it */
+    t2Split?: boolean;
+    /**
+     * the county portal's page printed from the browser: breadcrumb, the 索引号 table and the meta
+     * line above the report, the site's footer below it, the browser's date, title, address and
+     * page count in the margins
+     */
+    portal?: { crumb: string; index: [string, string][]; meta: string; footer: string; printed: string; url: string };
   };
 }
 
@@ -69,7 +77,9 @@ const num = (v: number) => td(v, { cls: 'v' });
 
 function table2(spec: PdfReportSpec): string {
   const rows: string[] = [];
+  const tables: string[] = [];
   for (const block of T2_BY_LAYOUT[spec.layout]) {
+    if (spec.style.t2Split && rows.length > 0) tables.push(rows.splice(0).join('\n'));
     rows.push(`<tr>${td(block.item, { colspan: 4, cls: 'item' })}</tr>`);
     const span = 3 / block.columns.length;
     const headSpans = block.columns.map((_, i) => (i === block.columns.length - 1 ? 3 - Math.floor(span) * i : Math.floor(span)));
@@ -78,7 +88,8 @@ function table2(spec: PdfReportSpec): string {
       rows.push(`<tr>${td(row.label)}${row.cells.map((c, i) => td(spec.t2[c.id] ?? '', { colspan: headSpans[i]!, cls: 'v' })).join('')}</tr>`);
     }
   }
-  return `<table class="t2"><colgroup><col style="width:34%"><col><col><col></colgroup>\n${rows.join('\n')}\n</table>`;
+  tables.push(rows.join('\n'));
+  return tables.map((t) => `<table class="t2"><colgroup><col style="width:34%"><col><col><col></colgroup>\n${t}\n</table>`).join('\n');
 }
 
 function table3(spec: PdfReportSpec): string {
@@ -127,6 +138,12 @@ function table4(spec: PdfReportSpec): string {
 }
 
 function footerCss(spec: PdfReportSpec): string {
+  const portal = spec.style.portal;
+  if (portal) {
+    const small = 'font-family: "Noto Sans CJK SC", sans-serif; font-size: 8pt;';
+    return `@page { margin: 1.6cm 1.2cm; @top-left { content: "${portal.printed}"; ${small} } @top-center { content: "${spec.title.join('')}"; ${small} }
+  @bottom-left { content: "${portal.url}"; ${small} } @bottom-right { content: counter(page) "/" counter(pages); ${small} } }`;
+  }
   const box = 'font-family: "Noto Serif CJK SC", serif; font-size: 14pt;';
   const header = spec.style.header ? `@top-center { content: "${spec.style.header}"; font-family: "Noto Sans CJK SC", sans-serif; font-size: 9pt; border-bottom: 0.5pt solid #000; }` : '';
   switch (spec.style.footer) {
@@ -140,7 +157,24 @@ function footerCss(spec: PdfReportSpec): string {
   }
 }
 
-/** The report as an HTML page laid out as its Word file prints. */
+const PORTAL_CSS = `
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 12pt; line-height: 22pt; }
+p.title { font-size: 18pt; font-weight: bold; margin: 14pt 0 6pt; }
+p.h1, p.h2 { font-family: inherit; font-weight: bold; }
+.crumb, .meta { text-indent: 0; text-align: left; font-size: 9pt; color: #555; }
+.meta { text-align: center; border-bottom: 1px solid #ccc; margin-bottom: 10pt; }
+table.index { font-size: 9pt; margin-bottom: 8pt; }
+table.index td { border: 1px solid #bbb; text-align: left; }
+.site { margin-top: 20pt; border-top: 2px solid #b00; font-size: 9pt; text-align: center; }`;
+
+function portalTop(portal: NonNullable<PdfReportSpec['style']['portal']>): string {
+  const cells = portal.index.map(([k, v]) => `<td>${esc(k)}</td><td>${esc(v)}</td>`);
+  const rows = [];
+  for (let i = 0; i < cells.length; i += 2) rows.push(`<tr>${cells.slice(i, i + 2).join('')}</tr>`);
+  return `<p class="crumb">${esc(portal.crumb)}</p>\n<table class="index">${rows.join('')}</table>\n`;
+}
+
+/** The report as an HTML page laid out as its Word file prints (or as its portal page does). */
 export function renderPdfReport(spec: PdfReportSpec): string {
   const s = spec.style;
   const border = s.borderless ? 'none' : `${s.rule}pt solid #000`;
@@ -172,13 +206,13 @@ td { border: ${border}; padding: 2pt 3pt; text-align: center; vertical-align: ${
 td.v { text-align: ${s.values === 'right' ? 'right' : 'center'}; }
 td.item { text-align: left; }
 tr { break-inside: avoid; }
-tr.break { break-before: page; }
+tr.break { break-before: page; }${s.portal ? PORTAL_CSS : ''}
 </style>
 </head>
 <body>
-<p class="title">${spec.title.map(esc).join('<br>')}</p>
-${body.join('\n')}
-</body>
+${s.portal ? portalTop(s.portal) : ''}<p class="title">${spec.title.map(esc).join('<br>')}</p>
+${s.portal ? `<p class="meta">${esc(s.portal.meta)}</p>\n` : ''}${body.join('\n')}
+${s.portal ? `<div class="site">${esc(s.portal.footer)}</div>\n` : ''}</body>
 </html>
 `;
 }
@@ -430,6 +464,90 @@ export const PDF_REPORTS: readonly PdfReportSpec[] = [
     },
     t4: [2, 1, 0, 0, 3, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1],
     style: { footer: 'centre', t3BreakBefore: 'unable_not_held', values: 'centre', vertical: 'middle', rule: 0.5, labelWidths: [2.2, 4.5, 10] },
+  },
+  {
+    folder: 'guolou-2024-pdf',
+    hazards: [
+      'identity: 县政府网站上的报告网页用浏览器打印成 PDF：面包屑、索引号表格、发布信息行、网站页脚',
+      'identity: 浏览器在页边打印的日期、标题、网址和页码「1/4」',
+      'narrative: 累计主动公开总数和三个渠道',
+      'narrative: 未发生行政复议、行政诉讼',
+      '表二: 每个第二十条事项各是一张表',
+      '表三: 大多为 0',
+      '表四: 全为 0',
+    ],
+    town: '郭楼镇',
+    county: '汶上县',
+    year: 2024,
+    layout: '2021',
+    title: ['汶上县郭楼镇2024年政府信息公开工作年度报告'],
+    body: [
+      '根据《中华人民共和国政府信息公开条例》规定，特向社会公布郭楼镇2024年政府信息公开工作年度报告。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+      '# 一、总体情况',
+      '2024年，郭楼镇累计主动公开政府信息406条，其中通过汶上县人民政府门户网站发布98条，“郭楼镇发布”微信公众号发布288条，村务公开栏公开20条。',
+      '全年共收到政府信息公开申请2件，均按期答复。开展政务公开培训2次，培训60人次。本年度未发生政府信息公开行政复议、行政诉讼案件。',
+      '# 二、主动公开政府信息情况',
+      '@二',
+      '# 三、收到和处理政府信息公开申请情况',
+      '@三',
+      '# 四、政府信息公开行政复议、行政诉讼情况',
+      '@四',
+      '# 五、存在的主要问题及改进情况',
+      '个别栏目更新不及时。下一步将定期检查栏目内容，做到及时更新。',
+      '# 六、其他需要报告的事项',
+      '无。',
+    ],
+    narrative: {
+      pub_total: 406,
+      pub_website: 98,
+      pub_newmedia: 288,
+      pub_board: 20,
+      text_applications: 2,
+      train_sessions: 2,
+      train_people: 60,
+      text_review: 0,
+      text_suit: 0,
+    },
+    t2: {
+      t2_rules_issued: 0,
+      t2_rules_repealed: 0,
+      t2_rules_in_force: 0,
+      t2_normative_issued: 0,
+      t2_normative_repealed: 0,
+      t2_normative_in_force: 1,
+      t2_license_decisions: 23,
+      t2_penalty_decisions: 0,
+      t2_coercion_decisions: 0,
+      t2_fees_amount: 0,
+    },
+    t3: {
+      new: [2, 0, 0, 0, 0, 0, 2],
+      open: [1, 0, 0, 0, 0, 0, 1],
+      unable_not_held: [1, 0, 0, 0, 0, 0, 1],
+      total: [2, 0, 0, 0, 0, 0, 2],
+    },
+    t4: Array.from({ length: 15 }, () => 0),
+    style: {
+      footer: 'centre',
+      values: 'centre',
+      vertical: 'middle',
+      rule: 0.75,
+      labelWidths: [3, 6, 14],
+      t2Split: true,
+      portal: {
+        crumb: '当前位置：首页 > 政务公开 > 乡镇街道 > 郭楼镇 > 政府信息公开年报',
+        index: [
+          ['索引号', '11370830MB28530152/2025-00004'],
+          ['发布机构', '汶上县郭楼镇人民政府'],
+          ['成文日期', '2025-01-17'],
+          ['发布日期', '2025-01-17'],
+        ],
+        meta: '发布时间：2025-01-17 09:30　来源：郭楼镇　字体：大 中 小　浏览次数：',
+        footer: '主办单位：汶上县人民政府办公室　网站标识码：3708300001　联系我们　网站地图',
+        printed: '2025/1/20 10:42',
+        url: 'http://www.wenshang.gov.cn/art/2025/1/17/art_12345_67890.html',
+      },
+    },
   },
 ];
 
