@@ -310,10 +310,12 @@ function buildGrid(hs: readonly Rule[], vs: readonly Rule[]): Grid | null {
         index.set(root, k);
         spans.push({ row: r, col: c, rows: 1, cols: 1 });
       }
+      // the bounding box of the squares (one rectangle when the rules are whole)
       const s = spans[k]!;
-      s.rows = Math.max(s.rows, r - s.row + 1);
-      s.cols = Math.max(s.cols, c - s.col + 1);
+      const [right, bottom] = [Math.max(s.col + s.cols, c + 1), Math.max(s.row + s.rows, r + 1)];
       s.col = Math.min(s.col, c);
+      s.cols = right - s.col;
+      s.rows = bottom - s.row;
       row.push(k);
     }
     owner.push(row);
@@ -581,7 +583,7 @@ const sameCells = (a: readonly RowCell[], b: readonly RowCell[]) =>
  * item: 1. （一） 一、), each value printed on one side of the break only. That row is joined to the
  * last one. Header rows repeated at the top of the next page come before it.
  */
-export function joinSplitRows(blocks: Block[]): Block[] {
+function joinSplitRows(blocks: Block[]): Block[] {
   for (let i = 0; i + 1 < blocks.length; i++) {
     const [a, b] = [blocks[i]!, blocks[i + 1]!];
     if (a.kind !== 'rows' || b.kind !== 'rows' || b.page !== a.page + 1 || a.rows.length === 0) continue;
