@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../src/lib/ingest/parse-file.ts';
 import type { Report } from '../src/lib/model/report.ts';
+import { listCorpus } from '../src/lib/report-doc/corpus/corpus.ts';
+import { printToPdf } from '../src/lib/report-doc/corpus/print-pdf.ts';
 import { YIQIAO_2026 } from './fixtures/report-docx.ts';
 import { parseFiles, serialise } from './parse-reports.ts';
 
@@ -55,5 +57,28 @@ describe('npm run parse: report documents to the canonical format', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(1);
     const bad = spawnSync('npx', ['tsx', path('scripts/parse-reports.ts'), SAMPLE], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  }, 60_000);
+
+  it('reads a PDF report (printed by Chromium) into exactly its record, and names a scanned PDF with what to give instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-pdf-'));
+    const fixture = listCorpus().find((f) => f.name === 'ciqiu-2023-pdf')!;
+    const pdf = join(dir, '次邱镇2023年报告.pdf');
+    copyFileSync(await printToPdf(fixture.path), pdf);
+    const scanHtml = join(dir, 'scan.html');
+    writeFileSync(scanHtml, '<!doctype html><meta charset="utf-8"><canvas id="c" width="600" height="800"></canvas><script>document.getElementById("c").getContext("2d").fillRect(50, 50, 500, 3)</script>');
+    const scan = join(dir, '扫描件.pdf');
+    copyFileSync(await printToPdf(scanHtml), scan);
+    const run = await parseFiles([pdf, scan]);
+    expect(run.failed).toEqual(['扫描件.pdf']);
+    expect(run.messages.filter((m) => m.startsWith('扫描件.pdf'))).toEqual([expect.stringMatching(/^扫描件\.pdf：「扫描件\.pdf」是扫描得到的图片 PDF，没有文字层.*Word 文件（\.docx）/)]);
+    const r = run.reports[0]!;
+    const e = fixture.expected;
+    expect([r.town, r.county, r.town_code, r.year, r.layout, r.source]).toEqual([e.town, e.county, '370830103', e.year, e.layout, '次邱镇2023年报告.pdf']);
+    expect(stated(r)).toEqual(e.values);
+    // and through the command itself
+    const out = join(dir, 'out.json');
+    const res = spawnSync('npx', ['tsx', path('scripts/parse-reports.ts'), pdf, '--out', out], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report[]).map((x) => [x.town, x.year])).toEqual([['次邱镇', 2023]]);
   }, 60_000);
 });

@@ -3,8 +3,8 @@
  *
  *   npm run parse -- <report files…> --out <file.json|file.csv>
  *
- * Reads plain text exported from the published document, HTML as published on county portals and
- * .docx; prints the warnings and 勾稽关系 findings of each file; writes every report read (JSON: an
+ * Reads plain text exported from the published document, HTML as published on county portals,
+ * .docx and PDF with a text layer; prints the warnings and 勾稽关系 findings of each file; writes every report read (JSON: an
  * array of report records with `source` = the file's name; CSV: the wide format). Exits with status
  * 1 when a file cannot be read at all (the others are still converted and written).
  */
@@ -44,7 +44,7 @@ export async function parseFiles(paths: readonly string[]): Promise<ParseRun> {
     const kind = documentKind(name, bytes) ?? (extname(name).toLowerCase() === '.txt' ? 'text' : null);
     if (!kind) {
       run.failed.push(name);
-      run.messages.push(`${name}：不是可以读取的年度报告（支持 .txt、.html、.htm、.docx）`);
+      run.messages.push(`${name}：不是可以读取的年度报告（支持 .txt、.html、.htm、.docx 和有文字层的 .pdf）`);
       continue;
     }
     try {
@@ -59,7 +59,9 @@ export async function parseFiles(paths: readonly string[]): Promise<ParseRun> {
       for (const f of checkReport(doc.report)) run.messages.push(`${name}：${f.severity === 'error' ? '勾稽关系错误' : '勾稽关系警告'}：${f.message}`);
     } catch (e) {
       run.failed.push(name);
-      run.messages.push(`${name}：无法读取（${(e as Error).message}）`);
+      const why = (e as Error).message;
+      // the PDF reader's messages name the file and say what to give instead
+      run.messages.push(why.includes(`「${name}」`) ? `${name}：${why}` : `${name}：无法读取（${why}）`);
     }
   }
   return run;

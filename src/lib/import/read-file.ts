@@ -66,7 +66,7 @@ async function readReportDocument(
   opts: ReadOptions,
   onStage: (stage: string, done?: number) => void,
 ): Promise<ParsedFile> {
-  onStage(kind === 'docx' ? '读取 Word 文档' : '读取报告全文', 0);
+  onStage(kind === 'docx' ? '读取 Word 文档' : kind === 'pdf' ? '读取 PDF 文档' : '读取报告全文', 0);
   const index = await divisionIndex(opts.divisionsUrl);
   let doc: ParsedReportDoc;
   let encoding: Encoding | null;

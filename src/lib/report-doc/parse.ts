@@ -68,7 +68,8 @@ function readIdentity(paragraphs: readonly string[], fullText: string, opts: Par
   return { county: county ?? '', town, town_code, year };
 }
 
-function parseLines(lines: readonly DocLine[], file: string, opts: ParseReportOptions): ParsedReportDoc {
+/** Parse a report already split into lines (paragraphs and table cells): a PDF's rebuilt lines. */
+export function parseLines(lines: readonly DocLine[], file: string, opts: ParseReportOptions = {}): ParsedReportDoc {
   const warnings: string[] = [];
   const paragraphs = lines.filter((l) => !l.cell && !l.blank).map((l) => l.text);
   const fullText = lines.map((l) => l.text).join('\n');

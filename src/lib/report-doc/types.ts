@@ -1,5 +1,5 @@
 /**
- * A township's annual report read from the document itself (plain text, HTML or .docx): the
+ * A township's annual report read from the document itself (plain text, HTML, .docx or PDF): the
  * canonical record, where every value came from, and what could not be read.
  */
 import type { Report } from '../model/report.ts';

@@ -57,7 +57,7 @@ export function listCorpus(dir = CORPUS_DIR): CorpusFixture[] {
 }
 
 function kindOf(path: string): DocumentKind {
-  if (path.endsWith('.pdf.html') || path.endsWith('.pdf')) return 'pdf' as DocumentKind;
+  if (path.endsWith('.pdf.html') || path.endsWith('.pdf')) return 'pdf';
   if (path.endsWith('.docx')) return 'docx';
   if (path.endsWith('.html') || path.endsWith('.htm')) return 'html';
   return 'text';
