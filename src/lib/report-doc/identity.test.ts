@@ -115,9 +115,8 @@ describe('identity in parseReportText', () => {
     const doc = parseReportText('一、总体情况\n本镇认真落实。\n', '2021_康驿镇.txt');
     expect(doc.report).toMatchObject({ year: 0, town: '', county: '', town_code: null, layout: null, source: '2021_康驿镇.txt', synthetic: false });
     expect(doc.warnings).toEqual([
+      '未找到镇街名称：标题、发布机构、联系方式和正文中都没有可辨认的乡镇（街道）名称，请填写镇街',
       '未找到统计年度：标题和统计期限中都没有写明年份',
-      '未找到镇街名称：标题中应有「某镇人民政府…年度报告」',
-      '未找到所属县（市、区）：正文中没有写明',
       '未找到表二（主动公开政府信息情况）',
       '未找到表三（收到和处理政府信息公开申请情况）',
       '未找到表四（政府信息公开行政复议、行政诉讼情况）',

@@ -57,7 +57,7 @@ describe('readNarrative: provenance and repeated statements', () => {
     const r = readNarrative(['一、总体情况', '2021年共举办各类培训活动6次，培训人员80余人次。其余略。']);
     expect(r.provenance).toEqual({
       train_sessions: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
-      train_people: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
+      train_people: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。', approximate: true },
     });
   });
 
