@@ -91,7 +91,8 @@ function publication(s: string, ctx: SentenceContext): Found[] {
     const window = s.slice(from, m.index);
     from = m.index + m[0].length;
     if (!countAt(s, numAt)) continue;
-    if (m[4] === '次' && !/(更新|发布|推送|公开|张贴|公示)[^,;]{0,8}$/.test(window)) continue;
+    if (m[4] === '次' && (!/(更新|发布|推送|公开|张贴|公示)[^,;]{0,8}$/.test(window) || /(每|一周|一月|一天|周|月|日)[^,;]{0,4}(更新|发布|推送)/.test(window))) continue;
+    if (window.includes(';')) [partsMode, lastHead] = [false, null]; // a new part of the sentence
     if (/其中|包括|分别为|含/.test(window) && lastHead) partsMode = true;
     if (DELTA.test(window) || /上年|去年|上一年|同比|比$|较$/.test(window.slice(-6))) continue;
     if (aboutEarlierYear(s, m.index, ctx)) continue;
@@ -106,7 +107,9 @@ function publication(s: string, ctx: SentenceContext): Found[] {
     if (!last) {
       // 累计公开政务信息1368条 / 我镇公开政府信息120条: a total with no channel named
       const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
-      if (partsMode || out.length > 0 || !/(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息/.test(clause)) continue;
+      const totalWords =
+        /(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息|(共|累计|合计|总计|共计)(主动)?(公开|发布)(了)?(各类)?$/;
+      if (partsMode || out.length > 0 || !totalWords.test(clause)) continue;
       if (/依申请|不予公开/.test(clause)) continue;
       [metric, channel] = ['pub_total', 'pub_total'];
     } else {
@@ -204,7 +207,7 @@ const ZERO_STATED = /(为|是)(零|0)(件|起|个)?$|(为|是)(零|0)(件|起|�
 const RECEIVED_N = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,30}?申请[^,;]{0,12}?(约|近)?${NUM}(余|多)?(?:件|个|份|条|起|宗)`);
 const RECEIVED_N_BEFORE = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,10}?(约|近)?${NUM}(余|多)?(?:件|个|份|起)[^,;]{0,20}申请`);
 /** 依申请公开政府信息共4件 (件, not 条: applications, not published items) */
-const BY_REQUEST_N = new RegExp(`依申请(?:公开)?(?:政府信息)?(?:申请)?(?:共|共计|总计|合计)?[^,;\\d]{0,4}?(约|近)?${NUM}(余|多)?(?:件|个|份)`);
+const BY_REQUEST_N = new RegExp(`依申请(?:公开)?(?:政府信息)?(?:申请)?(?:共|共计|总计|合计)?[^,;\\d]{0,4}?(约|近)?${NUM}(余|多)?(?:件|个|份|次(?=[,;。]|$))`);
 /** 办理依申请公开事项2件: handled, which may include last year's */
 const HANDLED_N = new RegExp(`办理[^,;]{0,12}?申请[^,;]{0,8}?(约|近)?${NUM}(余|多)?(?:件|个|份)`);
 const REVIEW_N = new RegExp(`复议(?:案件|申请)?[^,;\\d诉]{0,12}?${NUM}${CASE_UNIT}`);
