@@ -90,6 +90,10 @@ function hanBefore(s: string, at: number, max = 12): string {
 // ---------------------------------------------------------------------------------------------
 // Names in a stretch of text
 
+const ETHNIC =
+  '朝鲜族|回族|满族|蒙古族|藏族|彝族|苗族|壮族|瑶族|土家族|侗族|布依族|白族|哈尼族|傣族|黎族|畲族|仫佬族|毛南族|仡佬族|水族|羌族|土族|撒拉族|东乡族|保安族|裕固族|锡伯族|达斡尔族|鄂温克族|鄂伦春族|赫哲族|哈萨克族|柯尔克孜族|维吾尔族|塔吉克族|纳西族|傈僳族|佤族|拉祜族|景颇族|阿昌族|普米族|怒族|德昂族|独龙族|基诺族|布朗族|京族|各族';
+const ETHNIC_TOWN = new RegExp(`^(.+?)(?:${ETHNIC})+(乡|镇)$`);
+
 /** The national list by name, and the 街 ↔ 街道 twins. */
 const byNameCache = new WeakMap<DivisionIndex, Map<string, IndexedDivision[]>>();
 export function divisionsByName(index: DivisionIndex): Map<string, IndexedDivision[]> {
@@ -103,6 +107,16 @@ export function divisionsByName(index: DivisionIndex): Map<string, IndexedDivisi
         else map.set(d.name, [d]);
       }
     }
+    // 乌林朝鲜族乡 is written 乌林乡 in its own reports: the short form finds it, unless it is another town's name
+    const aliases = new Map<string, IndexedDivision[]>();
+    for (const [name, list] of map) {
+      const m = ETHNIC_TOWN.exec(name);
+      if (!m || m[1]!.length < 2) continue;
+      const short = `${m[1]}${m[2]}`;
+      if (map.has(short)) continue;
+      aliases.set(short, [...(aliases.get(short) ?? []), ...list]);
+    }
+    for (const [short, list] of aliases) map.set(short, list);
     byNameCache.set(index, map);
   }
   return map;
@@ -494,6 +508,7 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
   }
 
   // validate and rank
+  const textCounty = countyFromText(lines.join('\n'), '');
   const valid: Candidate[] = [];
   for (const c of candidates.values()) {
     if (!looksLikeTown(c.name)) continue;
@@ -501,7 +516,7 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
       const strong = c.sources.has('title') || c.sources.has('split-title') || c.sources.has('quoted') || c.sources.has('contact') || c.sources.has('meta');
       if (!strong) continue;
       // a name not in the list stands only as a near spelling of a name of the county it names
-      if (!nearListed(index, c.name, c.county)) {
+      if (!nearListed(index, c.name, c.county ?? textCounty, lines.join('\n'))) {
         rejected.push({ name: c.name, source: [...c.sources][0]! });
         continue;
       }
@@ -538,7 +553,7 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
       const where = r.source === 'title' || r.source === 'split-title' ? '标题中' : '正文中';
       warnings.push(`${where}的「${r.name}」不在区划代码表中，未作为镇街名称；请核对后填写镇街`);
     }
-    if (nonTownTitles.length === 0) warnings.push('未找到镇街名称：标题、发布机构、联系方式和正文中都没有可辨认的乡镇（街道）名称，请填写镇街');
+    if (nonTownTitles.length === 0 && rejected.length === 0) warnings.push('未找到镇街名称：标题、发布机构、联系方式和正文中都没有可辨认的乡镇（街道）名称，请填写镇街');
   }
 
   // the year
@@ -585,17 +600,24 @@ function titleOrder(a: Candidate, b: Candidate, bodyStart: number): number {
   return d(a) - d(b);
 }
 
-/** A name not in the list that is a near spelling of a listed name of its county (or any county). */
-function nearListed(index: DivisionIndex, name: string, county: string | null): boolean {
+/**
+ * A name not in the list that is a near spelling of a listed name of its county (某镇 written for
+ * 某街道, a character off); with no county written before it, a listed name of the same stem whose
+ * county the text names (阿扎克乡 for 阿扎克镇 of 阿图什市).
+ */
+function nearListed(index: DivisionIndex, name: string, county: string | null, text = ''): boolean {
   const base = name.replace(TOWN_END, '');
   const inCounty = county ? index.byCounty.get(normalizeText(county)) : undefined;
-  const pool = inCounty ?? [];
-  for (const d of pool) {
-    const b = d.name.replace(TOWN_END, '');
-    if (b === base) return true; // 某镇 became 某街道
+  for (const d of inCounty ?? []) {
+    if (d.name.replace(TOWN_END, '') === base) return true; // 某镇 became 某街道
     if (editDistance1or2(name, d.name)) return true;
   }
-  return false;
+  if (inCounty || text === '') return false;
+  const map = divisionsByName(index);
+  const s = squash(text);
+  return ['镇', '乡', '街道', '街', '苏木'].some((suffix) =>
+    (map.get(`${base}${suffix}`) ?? []).some((d) => s.includes(d.division.county) || s.includes(d.division.county.replace(/(自治县|自治旗|县|市|区|旗)$/, '') + '政府')),
+  );
 }
 
 function editDistance1or2(a: string, b: string): boolean {

@@ -34,7 +34,7 @@ const CHANNELS: readonly (readonly [channel: string, metric: string, re: RegExp]
   ['视频号', 'pub_newmedia', /视频号/],
   ['客户端', 'pub_newmedia', /客户端|APP|南方\+|学习强国|强国号|人民号|澎湃号|百家号|企鹅号|网易号|搜狐号|小红书|大鱼号/i],
   ['政务新媒体', 'pub_newmedia', /新媒体/],
-  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府网|信息公开平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
+  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府网|信息公开平台|信息平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
   ['pub_board', 'pub_board', /公开栏|公示栏|公告栏|宣传栏|公示板|公开板|公开墙|公示墙|电子屏|显示屏/],
   ['pub_other', 'pub_other', /其他形式|其他渠道|其他方式|其它形式|其它渠道|其它方式/],
   ['pub_total', 'pub_total', /(?<!法定|依申请|不予)主动公开/],
@@ -109,7 +109,8 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
       const totalWords =
         /(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息|(共|累计|合计|总计|共计)(主动)?(公开|发布)(了)?(各类)?$/;
-      if (partsMode || out.length > 0 || !totalWords.test(clause)) continue;
+      const listed = /(共计|共|合计|总计|累计)$/.test(clause) && /主动[^,;]{0,4}公开|公开了|发布了/.test(s.slice(0, m.index));
+      if (partsMode || out.length > 0 || !(totalWords.test(clause) || listed)) continue;
       if (/依申请|不予公开/.test(clause)) continue;
       [metric, channel] = ['pub_total', 'pub_total'];
     } else {

@@ -4,7 +4,7 @@
  */
 import { nearestNames, type DivisionIndex, type IndexedDivision } from '../ingest/division-match.ts';
 import { normalizeText } from '../ingest/values.ts';
-import { inList, squash } from './identity.ts';
+import { divisionsByName, inList, squash } from './identity.ts';
 
 /** 鄂温克族自治旗 → 鄂温克族, 甘州区 → 甘州: the county as the text may write it in passing. */
 const bareCounty = (county: string): string => county.replace(/(各族自治县|自治县|自治旗|县|市|区|旗)$/, '');
@@ -39,6 +39,19 @@ export function resolveTownCode(index: DivisionIndex, town: string, county: stri
   const name = normalizeText(town);
   const all = inList(index, name);
   if (all.length === 0) {
+    // 阿扎克乡 that the list (2023) has as 阿扎克镇: the same stem in the county the text names
+    const stem = name.replace(/(街道|苏木|镇|乡|街)$/, '');
+    const map = divisionsByName(index);
+    const same = ['镇', '乡', '街道', '街', '苏木'].flatMap((suffix) => map.get(`${stem}${suffix}`) ?? []);
+    const named = county ? same.filter((d) => d.county === normalizeText(county)) : namedInText(same, text);
+    if (stem.length >= 2 && named.length === 1) {
+      const d = named[0]!.division;
+      return {
+        county: d.county,
+        town_code: d.code,
+        warnings: [`镇街「${town}」不在区划代码表中，表中${d.county}有「${d.name}」（区划代码 ${d.code}），按它补全区划代码，请核对`],
+      };
+    }
     const list = county ? index.byCounty.get(normalizeText(county)) : undefined;
     const near = list ? nearestNames(name, list.map((d) => d.name)) : [];
     const hint = near.length > 0 ? `，是否为${near.map((n) => `「${n}」`).join('或')}？` : '';
