@@ -493,9 +493,14 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
     if (s.length < 10 || CHROME.test(s)) continue;
     seen++;
     for (const sentence of s.split(/[。;]/)) {
-      const head = sentence.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, '').slice(0, 24);
+      // the sentence's subject: 2025年,泰丰街道严格按照… (never a word inside the sentence: 规范镇政务公开专区)
+      const head = sentence
+        .replace(/^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/, '')
+        .replace(/^[^,:：]{0,12}[。:：]/, '')
+        .replace(/^(?:\d{4}年度?(?:以来|全年)?|本年度|全年|今年)[,，]?/, '')
+        .slice(0, 24);
       const found = namesIn(head, index)[0];
-      if (found && head.indexOf(found.name) <= 12) add(found, 'opening', i);
+      if (found && head.startsWith(found.name)) add(found, 'opening', i);
     }
   }
 
@@ -503,7 +508,9 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
   for (let i = 0; i < sq.length; i++) {
     if (titleLines.has(i) || CHROME.test(raw[i]!) || parseTitleLine(lines[i]!)) continue;
     for (const found of namesIn(sq[i]!, index)) {
-      if (found.office || (index && inList(index, found.name).length > 0)) add(found, 'body', i);
+      // a name only the body writes counts where it names the body itself (某镇人民政府); others
+      // only add to a town found elsewhere (规范镇政务公开专区 names no 范镇)
+      if (found.office || candidates.has(found.name)) add(found, 'body', i);
     }
   }
 

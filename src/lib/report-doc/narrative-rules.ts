@@ -89,9 +89,10 @@ function publication(s: string, ctx: SentenceContext): Found[] {
     const numAt = m.index + (m[1]?.length ?? 0);
     const winStart = from;
     const window = s.slice(from, m.index);
-    from = m.index + m[0].length;
+    // not a count at all (第N条, a phone number's tail, 每月更新一次): the window goes on past it
     if (!countAt(s, numAt)) continue;
     if (m[4] === '次' && (!/(更新|发布|推送|公开|张贴|公示)[^,;]{0,8}$/.test(window) || /(每|一周|一月|一天|周|月|日)[^,;]{0,4}(更新|发布|推送)/.test(window))) continue;
+    from = m.index + m[0].length;
     if (window.includes(';')) [partsMode, lastHead] = [false, null]; // a new part of the sentence
     if (/其中|包括|分别为|含/.test(window) && lastHead) partsMode = true;
     if (DELTA.test(window) || /上年|去年|上一年|同比|比$|较$/.test(window.slice(-6))) continue;
@@ -115,6 +116,8 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       [metric, channel] = ['pub_total', 'pub_total'];
     } else {
       const after = window.slice(last.index);
+      // 门户网站发布信息分别为工作动态41条、通知公告12条: categories of the channel, not the channel's count
+      if (/分别|包括|其中/.test(after)) continue;
       const clause = after.slice(Math.max(after.lastIndexOf(','), after.lastIndexOf(';')) + 1);
       if (NOT_PUBLISHED.test(clause)) continue;
       if (!PUBLISH.test(after) && !PUBLISH.test(s.slice(0, winStart + last.index!))) continue;
