@@ -111,6 +111,11 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       const totalWords =
         /(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息|(共|累计|合计|总计|共计)(主动)?(公开|发布)(了)?(各类)?$/;
       const listed = /(共计|共|合计|总计|累计)$/.test(clause) && /主动[^,;]{0,4}公开|公开了|发布了/.test(s.slice(0, m.index));
+      if (partsMode && lastHead) {
+        // 其中政策解读12条、工作动态150条: categories of the count before, checked against it
+        out.push({ metric: lastHead.metric, channel: lastHead.channel, value, at: m.index, partOf: lastHead.value });
+        continue;
+      }
       if (partsMode || out.length > 0 || !(totalWords.test(clause) || listed)) continue;
       if (/依申请|不予公开/.test(clause)) continue;
       [metric, channel] = ['pub_total', 'pub_total'];

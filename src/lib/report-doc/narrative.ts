@@ -26,9 +26,13 @@ export function sentencesOf(paragraphs: readonly string[]): string[] {
 }
 
 /** Footnote marks (12³条) and circled list numbers (①政府网站…) are not digits of a count. */
-const MARKS = /[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/g;
+const FOOTNOTE = /[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/g;
+const CIRCLED = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/g;
 
-const normalize = (s: string) => toSimplified(s.replace(MARKS, ',').normalize('NFKC')).replace(/[\s\u00a0\u3000]+/g, '').replace(/,+/g, ',');
+const normalize = (s: string) =>
+  toSimplified(s.replace(FOOTNOTE, '').replace(CIRCLED, ',').normalize('NFKC'))
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/,+/g, ',');
 
 interface Stated extends Statement {
   sentence: string;
