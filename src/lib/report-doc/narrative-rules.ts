@@ -26,6 +26,7 @@ export interface Statement {
 
 /** Publication channels, most specific first (微信公众号 before 微信, 政府网站 before 网站). */
 const CHANNELS: readonly (readonly [channel: string, metric: string, re: RegExp])[] = [
+  ['小程序', 'pub_newmedia', /小程序/],
   ['微信公众号', 'pub_newmedia', /微信公众号|公众号|微信公众账号|微信/],
   ['政务微博', 'pub_newmedia', /微博/],
   ['抖音', 'pub_newmedia', /抖音/],
@@ -34,14 +35,14 @@ const CHANNELS: readonly (readonly [channel: string, metric: string, re: RegExp]
   ['视频号', 'pub_newmedia', /视频号/],
   ['客户端', 'pub_newmedia', /客户端|APP|南方\+|学习强国|强国号|人民号|澎湃号|百家号|企鹅号|网易号|搜狐号|小红书|大鱼号/i],
   ['政务新媒体', 'pub_newmedia', /新媒体/],
-  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府网|信息公开平台|信息平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
+  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府网|政府官网|官网|信息公开平台|信息平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
   ['pub_board', 'pub_board', /公开栏|公示栏|公告栏|宣传栏|公示板|公开板|公开墙|公示墙|电子屏|显示屏/],
   ['pub_other', 'pub_other', /其他形式|其他渠道|其他方式|其它形式|其它渠道|其它方式/],
   ['pub_total', 'pub_total', /(?<!法定|依申请|不予)主动公开/],
 ];
 const KEYWORD = new RegExp(CHANNELS.map(([, , re]) => re.source).join('|'), 'gi');
 const PUBLISH = /发布|推送|公开|更新|刊发|刊登|张贴|公示|上传|推出|编发|转发|报送|信息|文章|推文|动态|消息|内容|图文|视频|政策/;
-const NOT_PUBLISHED = /浏览|阅读|点击|访问|粉丝|关注|订阅|留言|回复|咨询|来电|来信|转载|点赞|评论|播放/;
+const NOT_PUBLISHED = /浏览|阅读|点击|访问|粉丝|关注|订阅|留言|回复|回应|信访|咨询|来电|来信|转载|点赞|评论|播放|删除|清理|撤下|下架|投稿/;
 /** what a number counts: 条 and the like; 次 only right after a publishing verb */
 const COUNT = new RegExp(
   `(约|近|超过|逾|共约)?${NUM}(余|多)?(条|篇|期|则|次)(?!例|款|规|目|意见|建议|措施|问题|线|街|路|河|龙|件|会|人|年)(左右|以上)?`,
@@ -59,7 +60,9 @@ function countAt(s: string, at: number): boolean {
 
 /** The year a stretch of the sentence is about (the last `YYYY年` before `at`), if any. */
 function yearBefore(s: string, at: number): number | null {
-  const all = [...s.slice(0, at).matchAll(/(\d{4})年(?!\d{1,2}月)/g)];
+  // years inside a document's name (《…2022年度部门决算》) say nothing about the count
+  const text = s.slice(0, at).replace(/《[^》]*》/g, (q) => '|'.repeat(q.length));
+  const all = [...text.matchAll(/(\d{4})年(?!\d{1,2}月)/g)];
   const last = all.pop();
   return last ? Number(last[1]) : null;
 }
@@ -109,7 +112,7 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       // 累计公开政务信息1368条 / 我镇公开政府信息120条: a total with no channel named
       const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
       const totalWords =
-        /(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息|(共|累计|合计|总计|共计)(主动)?(公开|发布)(了)?(各类)?$/;
+        /公开数量|公开总量|信息总量|信息总数|(共|累计|合计|总计|全年|共计|总数|总量|年度|年)[^,;]{0,12}(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)|(公开|发布)(了)?(各类)?(政府|政务)信息|(共|累计|合计|总计|共计)(主动)?(公开|发布)(了)?(各类)?$/;
       const listed = /(共计|共|合计|总计|累计)$/.test(clause) && /主动[^,;]{0,4}公开|公开了|发布了/.test(s.slice(0, m.index));
       if (partsMode && lastHead) {
         // 其中政策解读12条、工作动态150条: categories of the count before, checked against it
@@ -121,6 +124,17 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       [metric, channel] = ['pub_total', 'pub_total'];
     } else {
       const after = window.slice(last.index);
+      const numClause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
+      const keywordInClause = words.some((w) => w.index! >= window.length - numClause.length);
+      // 加强信息公开平台建设,…,2025年公开政务信息91条: a clause of its own, with its own year, is not the platform's
+      // 全年在省市县各类媒体平台发布300余篇: a place the clause names itself, not a channel we know
+      if (!keywordInClause && (/^\d{4}年/.test(numClause) || /(在|通过|依托|利用)[^,;]{1,14}(平台|媒体|报|台|网)/.test(numClause))) {
+        if (/^\d{4}年/.test(numClause) && out.length === 0 && !partsMode && /(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)/.test(numClause)) {
+          out.push({ metric: 'pub_total', channel: 'pub_total', value, at: m.index, ...(approximate ? { approximate: true } : {}) });
+          lastHead = out[out.length - 1]!;
+        }
+        continue;
+      }
       // 门户网站发布信息分别为工作动态41条、通知公告12条: categories of the channel, not the channel's count
       if (/分别|包括|其中/.test(after)) continue;
       const clause = after.slice(Math.max(after.lastIndexOf(','), after.lastIndexOf(';')) + 1);
@@ -140,10 +154,11 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       const group = enumeration(window, words, last);
       if (group) {
         const metrics = new Set(group.map((w) => channelOf(w[0])[1]));
+        if (group.length === 2 && group[0] === group[1]) metrics.add('unknown');
         if (metrics.size === 1 && metrics.has('pub_newmedia')) [channel, metric] = ['政务新媒体', 'pub_newmedia'];
         else if (metrics.size > 1) {
           [channel, metric] = ['pub_total', 'pub_total'];
-          doubt = `一个数涵盖${group.map((w) => w[0]).join('、')}等几个渠道，记为主动公开总数`;
+          doubt = `一个数涵盖${[...new Set(group.map((w) => w[0]))].join('、')}等几个渠道，记为主动公开总数`;
         }
       }
       if (metric === 'pub_website') channel = websiteName(window, last);
@@ -174,7 +189,10 @@ function enumeration(window: string, words: RegExpMatchArray[], last: RegExpMatc
     if (!/^[^,;]{0,8}?[、和及与/]$|^[、和及与/]/.test(between) || between.length > 10) break;
     group.unshift(w);
   }
-  return group.length > 1 ? group : null;
+  if (group.length > 1) return group;
+  // 在天门市政府官网、天门日报、“小板发布”微信公众号等平台: items we know and items we do not
+  const clauseStart = Math.max(window.lastIndexOf(',', last.index!), window.lastIndexOf(';', last.index!)) + 1;
+  return /、/.test(window.slice(clauseStart, last.index!)) ? [last, last] : null;
 }
 
 /** 旗政府网站 vs 旗三务公开网站: websites of different names in one sentence are different channels. */
@@ -243,6 +261,7 @@ function applications(clause: string, ctx: SentenceContext, sentence = clause): 
     /(未|没有)(收到|受理|接到|接收|发生)[^,;]*申请/.test(clause) ||
     /(未|没有)(收到|接到|接收|受理)[^,;]{0,12}要求公开/.test(clause) ||
     /无[^,;]{0,4}申请/.test(clause) ||
+    /申请[^,;]{0,12}(数量|情况)[:：]?无[。]?$/.test(clause) ||
     (/(依申请|申请)/.test(clause) && ZERO_STATED.test(clause));
   return none ? [{ metric: 'text_applications', channel: 'text_applications', value: 0 }] : [];
 }
@@ -261,7 +280,7 @@ function cases(clause: string): Statement[] {
   if (review && !stated.has('text_review')) stated.set('text_review', parseCount(review[1]!) ?? NaN);
   if (suit && !stated.has('text_suit')) stated.set('text_suit', parseCount(suit[1]!) ?? NaN);
   const neg = NEG.exec(clause);
-  const zero = ZERO_STATED.test(clause);
+  const zero = ZERO_STATED.test(clause) || /(情况|数量)[:：]无[。]?$/.test(clause);
   for (const [metric, word] of [
     ['text_review', /复议/],
     ['text_suit', /诉讼/],
