@@ -249,7 +249,8 @@ function applications(clause: string, ctx: SentenceContext, sentence = clause): 
   if (aboutEarlierYear(clause, clause.length, ctx)) return [];
   // 发文96件，其中主动公开0件，依申请公开0件: documents published on request, not applications
   const documents = /发文|文件/.test(sentence.slice(0, sentence.indexOf(clause) + 1));
-  const n = RECEIVED_N.exec(clause) ?? RECEIVED_N_BEFORE.exec(clause) ?? (documents ? null : BY_REQUEST_N.exec(clause));
+  const received = /收到|受理|接到|接收|新收/.test(clause);
+  const n = RECEIVED_N.exec(clause) ?? RECEIVED_N_BEFORE.exec(clause) ?? (documents || (!received && HANDLED_N.test(clause)) ? null : BY_REQUEST_N.exec(clause));
   const value = n ? parseCount(n[2]!) : null;
   if (n && value !== null) return [{ metric: 'text_applications', channel: 'text_applications', value, ...approx(n) }];
   const h = HANDLED_N.exec(clause);
