@@ -128,7 +128,10 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       const keywordInClause = words.some((w) => w.index! >= window.length - numClause.length);
       // 加强信息公开平台建设,…,2025年公开政务信息91条: a clause of its own, with its own year, is not the platform's
       // 全年在省市县各类媒体平台发布300余篇: a place the clause names itself, not a channel we know
-      if (!keywordInClause && (/^\d{4}年/.test(numClause) || /(在|通过|依托|利用)[^,;]{1,14}(平台|媒体|报|台|网)/.test(numClause))) {
+      const kwClauseEnd = window.indexOf(',', last.index! + last[0].length);
+      const kwClause = window.slice(Math.max(window.lastIndexOf(',', last.index!), window.lastIndexOf(';', last.index!)) + 1, kwClauseEnd < 0 ? undefined : kwClauseEnd);
+      const building = /建设|加强|完善|优化|推进|打造|维护|管理/.test(kwClause);
+      if (!keywordInClause && ((/^\d{4}年/.test(numClause) && building) || /(在|通过|依托|利用)[^,;]{1,14}(平台|媒体|报|台|网)/.test(numClause))) {
         if (/^\d{4}年/.test(numClause) && out.length === 0 && !partsMode && /(公开|发布)(了)?[^,;]{0,8}(信息|政务|政府)/.test(numClause)) {
           out.push({ metric: 'pub_total', channel: 'pub_total', value, at: m.index, ...(approximate ? { approximate: true } : {}) });
           lastHead = out[out.length - 1]!;
