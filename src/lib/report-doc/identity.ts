@@ -431,7 +431,7 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
     if (!crumb && (body === '' || lastName(body) === null) && i > 0) {
       // the title split over lines: 五常市民意乡 / 2021年政府信息公开工作年度报告
       const prev = sq[i - 1]!;
-      if (prev.length <= 30 && !/[。,;]/.test(prev)) {
+      if (prev.length <= 30 && !/[。,;]/.test(prev) && !titleLines.has(i - 1) && !/报告|年报/.test(prev)) {
         const ym = /(\d{4,8})年?度?$/.exec(prev);
         const prevBody = ym ? prev.slice(0, ym.index) : prev;
         if (lastName(prevBody)) {
@@ -540,6 +540,14 @@ export function identify(lines: readonly string[], index?: DivisionIndex): Ident
     }
   }
   valid.sort((a, b) => b.score - a.score || titleOrder(a, b, bodyStart));
+  // a town only a title names, when that title is not the one nearest the body (the page's own title
+  // names no town): a sidebar or related-link title of another report, not this one
+  const nearestTitle = Math.max(-1, ...[...titleLines].filter((l) => l <= bodyStart && !BREADCRUMB.test(raw[l]!)));
+  const onlyTitled = (c: Candidate) => [...c.sources].every((x) => x === 'title' || x === 'breadcrumb') && c.bodyMentions === 0;
+  while (valid[0] && onlyTitled(valid[0]) && valid[0].titleLine !== nearestTitle && nearestTitle >= 0) {
+    warnings.push(`页面上「${valid[0].name}」的报告标题不是本报告的（不在正文前，正文也没有提到），未取作镇街`);
+    valid.shift();
+  }
   const best = valid[0];
   let town = '';
   let townSource: string | null = null;

@@ -177,6 +177,13 @@ function publication(s: string, ctx: SentenceContext): Found[] {
     }
     if (!partsMode) lastHead = st;
     out.push(st);
+    // 共主动公开政府信息58条，均通过区政府门户网站发布: the whole count on one channel
+    const all = /^,?(均|全部|都)(是)?(通过|在|依托|于)([^,;]{0,16}?)(发布|公开|推送)/.exec(s.slice(m.index + m[0].length));
+    const allWord = all ? [...all[4]!.matchAll(KEYWORD)].pop() : undefined;
+    if (metric === 'pub_total' && allWord && channelOf(allWord[0])[1] !== 'pub_total') {
+      const [c, mt] = channelOf(allWord[0]);
+      out.push({ metric: mt, channel: mt === 'pub_website' ? 'pub_website' : c, value, at: m.index, ...(approximate ? { approximate: true } : {}) });
+    }
   }
   return out;
 }
