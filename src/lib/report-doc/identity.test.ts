@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDivisions } from '../ingest/division-match.ts';
 import type { Division } from '../model/divisions.ts';
-import { countyFromText, findPeriodYear, findTitle, splitBody, townFromText } from './identity.ts';
+import { countyFromText, findPeriodYear, findTitle, identify, looksLikeTown, parseTitleLine, splitBody, townFromText } from './identity.ts';
 import { parseReportText } from './parse.ts';
 import { resolveTownCode } from './town-code.ts';
 
@@ -115,9 +115,8 @@ describe('identity in parseReportText', () => {
     const doc = parseReportText('一、总体情况\n本镇认真落实。\n', '2021_康驿镇.txt');
     expect(doc.report).toMatchObject({ year: 0, town: '', county: '', town_code: null, layout: null, source: '2021_康驿镇.txt', synthetic: false });
     expect(doc.warnings).toEqual([
+      '未找到镇街名称：标题、发布机构、联系方式和正文中都没有可辨认的乡镇（街道）名称，请填写镇街',
       '未找到统计年度：标题和统计期限中都没有写明年份',
-      '未找到镇街名称：标题中应有「某镇人民政府…年度报告」',
-      '未找到所属县（市、区）：正文中没有写明',
       '未找到表二（主动公开政府信息情况）',
       '未找到表三（收到和处理政府信息公开申请情况）',
       '未找到表四（政府信息公开行政复议、行政诉讼情况）',
@@ -127,5 +126,88 @@ describe('identity in parseReportText', () => {
   it('county and town from the title; code from divisions', () => {
     const doc = parseReportText('汶上县康驿镇人民政府2021年度政府信息公开工作年度报告\n', 'x.txt', { divisions: INDEX });
     expect(doc.report).toMatchObject({ county: '汶上县', town: '康驿镇', town_code: '370830106', year: 2021 });
+  });
+});
+
+describe('findPeriodYear: periods with characters lost', () => {
+  it.each<[string, number | null]>([
+    ['所列数据统计期限自20231月1日起至202312月31日止。', 2023],
+    ['本报告中所列数据的统计期限自202111日起至20211230日止。', 2021],
+    ['统计期限自202111日至20221231日。', 2022],
+    ['本年度报告所列数据统计期限为202020年1月1日至2020年12月31日。', 2020],
+    ['所列数据的统计期限自2021年1月1日起至12月31日止。', 2021],
+    ['报告中所列数据统计期限为2022年1月1日到12月31日。', 2022],
+    ['統計期限為2023年1月1日到12月31日。', 2023],
+    ['截至2023年12月31日，共发布信息20条。', null],
+    ['发布时间：2024-01-19 11:04', null],
+  ])('%s', (text, year) => expect(findPeriodYear(text)?.year ?? null).toBe(year));
+});
+
+describe('parseTitleLine', () => {
+  it.each<[string, { body: string; year: number | null } | null]>([
+    ['梁山县梁山街道办事处2022年政府信息公开工作告年度报', { body: '梁山县梁山街道办事处', year: 2022 }],
+    ['关于苑庄镇2022年度政府信息公开工作情况的报告', { body: '苑庄镇', year: 2022 }],
+    ['名称：三河市某街道办事处2019年政府信息公开年度报告', { body: '三河市某街道办事处', year: 2019 }],
+    ['2021年康驿镇政府信息公开工作年度报告', { body: '康驿镇', year: 2021 }],
+    ['2023年政府信息公开工作年度报告', { body: '', year: 2023 }],
+    ['九门回族乡2022年政府信息公开工作年度报告_石家庄市藁城区人民政府', { body: '九门回族乡', year: 2022 }],
+    ['下湿壕镇政府2022年信息公开工作年度报告', { body: '下湿壕镇政府', year: 2022 }],
+    ['我镇认真编制了《义桥镇2020年政府信息公开工作年度报告》，现予公布。', null],
+    ['一、总体情况', null],
+  ])('%s', (line, want) => expect(parseTitleLine(line)).toEqual(want));
+});
+
+describe('looksLikeTown: a township name, never a fragment of a sentence', () => {
+  it.each<[string, boolean]>([
+    ['康驿镇', true],
+    ['九门回族乡', true],
+    ['古砦仫佬族乡', true],
+    ['苏米图苏木', true],
+    ['吴家山街', true],
+    ['梁山街道', true],
+    ['全镇', false],
+    ['我镇', false],
+    ['请联系民意乡', false],
+    ['度大东坝镇', true], // shaped like one: the list (or the stop words) cut it to 大东坝镇
+    ['关于做好年度报告编制工作的通知镇', false],
+    ['街道', false],
+  ])('%s → %s', (name, want) => expect(looksLikeTown(name)).toBe(want));
+});
+
+describe('identify: the town from every place the text names it', () => {
+  const FULL = indexDivisions([
+    div('370830108', '义桥镇', '汶上县'),
+    div('370830107', '苑庄镇', '汶上县'),
+    div('370830205', '军屯乡', '汶上县'),
+    div('130109200', '九门回族乡', '藁城区', '石家庄市'),
+    div('130109104', '梅花镇', '藁城区', '石家庄市'),
+  ]);
+  it.each<[string, string[], { town: string; county: string | null; year: number }]>([
+    [
+      'the report name quoted in the introduction',
+      ['根据有关规定，我镇认真编制了《义桥镇2020年政府信息公开工作年度报告》。统计期限自2021年1月1日起至12月31日止。'],
+      { town: '义桥镇', county: null, year: 2021 },
+    ],
+    ['the contact line', ['本乡编制了本年度报告。统计期限自2021年1月1日起至2021年12月31日止。如有疑问，请与汶上县军屯乡人民政府联系。'], { town: '军屯乡', county: '汶上县', year: 2021 }],
+    [
+      'a sidebar title before the real one',
+      ['梅花镇2022年政府信息公开工作年度报告', '九门回族乡2022年政府信息公开工作年度报告', '一、总体情况', '2022年，九门回族乡人民政府坚持公开。'],
+      { town: '九门回族乡', county: null, year: 2022 },
+    ],
+    ['a title split over two lines', ['藁城区九门回族乡人民政府', '2022年政府信息公开工作年度报告', '一、总体情况'], { town: '九门回族乡', county: '藁城区', year: 2022 }],
+    ['the opening sentence', ['政府信息公开工作年度报告', '2023年，苑庄镇严格按照《中华人民共和国政府信息公开条例》开展工作。'], { town: '苑庄镇', county: null, year: 2023 }],
+    ['a report that never names its town', ['2023年政府信息公开工作年度报告', '一、总体情况', '本机关全年主动公开信息86条。我镇坚持先审后发。'], { town: '', county: null, year: 2023 }],
+  ])('%s', (_, lines, want) => expect(identify(lines, FULL)).toMatchObject(want));
+
+  it('a county government report gives no town, and says why', () => {
+    const r = identify(['汶上县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '义桥镇人民政府被申请行政复议1件。'], FULL);
+    expect(r.town).toBe('');
+    expect(r.warnings).toContain('标题所写的报告机关「汶上县人民政府」不是乡镇（街道），未取镇街名称');
+  });
+
+  it('a name not in the list is dropped, never kept as a fragment', () => {
+    const r = identify(['火星镇2023年政府信息公开工作年度报告', '一、总体情况'], FULL);
+    expect(r.town).toBe('');
+    expect(r.warnings[0]).toBe('标题中的「火星镇」不在区划代码表中，未作为镇街名称；请核对后填写镇街');
   });
 });

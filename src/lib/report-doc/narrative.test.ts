@@ -57,7 +57,7 @@ describe('readNarrative: provenance and repeated statements', () => {
     const r = readNarrative(['一、总体情况', '2021年共举办各类培训活动6次，培训人员80余人次。其余略。']);
     expect(r.provenance).toEqual({
       train_sessions: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
-      train_people: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' },
+      train_people: { kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。', approximate: true },
     });
   });
 
@@ -90,5 +90,72 @@ describe('readNarrative: provenance and repeated statements', () => {
   it('a conflicting WeChat count names the channel', () => {
     const r = readNarrative(['微信公众号推送信息10条。', '微信公众号推送信息12条。']);
     expect(r.warnings).toEqual(['正文中「微信公众号发布信息」前后不一致：「微信公众号推送信息10条。」为 10，「微信公众号推送信息12条。」为 12；取前者']);
+  });
+});
+
+describe('readNarrative: the phrasings reports use', () => {
+  const read = (p: string, year?: number) => readNarrative([p], year ? { year } : {}).values;
+  it.each<[string, string, Record<string, number>, number?]>([
+    ['分别为 with the verb before the list', '主动公开政府信息1134条，分别为政府信息公开平台51条，政务微信996条，社区公开栏等其他形式87条。', { pub_total: 1134, pub_website: 51, pub_newmedia: 996, pub_other: 87 }],
+    ['a total with no channel', '2022年度累计公开政务信息1368条。', { pub_total: 1368 }],
+    ['篇 and 期', '通过微信公众号推送图文215篇，公开栏全年更新12期。', { pub_newmedia: 215, pub_board: 12 }],
+    ['更新…次 after the verb, but not a frequency', '利用公告栏主动对外更新政府信息27次，坚持一周更新两次以上。', { pub_board: 27 }],
+    ['categories of a channel are not its count', '门户网站发布信息分别为工作动态41条、通知公告12条。', {}],
+    ['several new-media channels behind one number', '依托微信公众号、视频号等平台，全年发布各类政务信息100余条。', { pub_newmedia: 100 }],
+    ['several kinds of channel behind one number', '通过政府网站、微信公众号等载体全年累计主动公开政府信息46条。', { pub_total: 46 }],
+    ['websites of different names add up', '在旗政府网站主动公开信息217条、旗三务公开网站主动公开信息146条。', { pub_website: 363 }],
+    ['小程序 is new media', '通过微信公众平台公开信息2464条，通过微信小程序公开信息270条。', { pub_newmedia: 2734 }],
+    ['an earlier year is not this report’s', '2023年微信公众号推送信息196条，较2022年的131条增长49.6%。', { pub_newmedia: 196 }, 2023],
+    ['a change is not a count', '通过政府网站发布信息88条，较上年增加15条。', { pub_website: 88 }],
+    ['a footnote mark is not a digit', '通过政府网站发布信息12³条。', { pub_website: 12 }],
+    ['circled list numbers are not digits', '①通过政府网站发布信息20条②微信公众号推送信息30条。', { pub_website: 20, pub_newmedia: 30 }],
+    ['masked phone digits are not a count', '咨询电话0537-72****8条线路畅通，通过政府网站发布信息20条。', { pub_website: 20 }],
+    ['views and deletions are not publications', '网站总浏览次数2912万次；集中清理过期信息，共删除1215条。', {}],
+    ['依申请公开 N 条 is published items', '依申请公开信息数为6条。', {}],
+    ['依申请公开 N 件 is applications', '2025年，我苏木依申请公开政府信息共4件，其中予以公开2件。', { text_applications: 4 }],
+    ['documents published on request are not applications', '我镇共发文96件，其中主动公开文件0件，依申请公开0件。', {}],
+    ['数量：无', '行政机关依申请公开政府信息的数量：无。', { text_applications: 0 }],
+    ['training people in a following clause', '全年开展专题培训2次，覆盖乡村两级工作人员86人次。', { train_sessions: 2, train_people: 86 }],
+  ])('%s', (_, p, want, year) => expect(read(p, year)).toEqual(want));
+});
+
+describe('readNarrative: approximate numbers and findings', () => {
+  it('an approximate number is kept as stated and marked', () => {
+    const r = readNarrative(['在政府网站公开政府信息一百余条，通过微信公众号发布信息约30条。']);
+    expect(r.values).toEqual({ pub_website: 100, pub_newmedia: 30 });
+    expect(r.provenance.pub_website).toMatchObject({ approximate: true });
+    expect(r.provenance.pub_newmedia).toMatchObject({ approximate: true });
+  });
+
+  it('a sum with an approximate part is approximate, and no total check is made with it', () => {
+    const r = readNarrative(['全年共公开信息300条，其中政府网站发布120条，微信公众号推送近两百条。']);
+    expect(r.values).toEqual({ pub_total: 300, pub_website: 120, pub_newmedia: 200 });
+    expect(r.provenance.pub_newmedia).toMatchObject({ approximate: true });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('channels that do not add up to the stated total: a warning, every number as stated', () => {
+    const r = readNarrative(['全年共主动公开政府信息360条，其中通过政府网站发布142条、微信公众号推送196条、政务公开栏公开40条。']);
+    expect(r.values).toEqual({ pub_total: 360, pub_website: 142, pub_newmedia: 196, pub_board: 40 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain('正文所述主动公开信息总数 360 条，与所列各渠道之和 378 条');
+  });
+
+  it('a part larger than its whole: a warning naming both and the sentence', () => {
+    const r = readNarrative(['政府网站发布的142条信息，其中政策解读12条、工作动态150条。']);
+    expect(r.values).toEqual({ pub_website: 142 });
+    expect(r.warnings).toEqual(['正文「政府网站发布的142条信息，其中政策解读12条、工作动态150条。」中，其中一项 150 条大于总数 142 条，请核对']);
+  });
+
+  it('a channel larger than the total: a warning', () => {
+    const r = readNarrative(['2023年，我镇主动公开政府信息5条，其中机构介绍1条。通过微信公众号公开工作动态379条。']);
+    expect(r.values).toEqual({ pub_total: 5, pub_newmedia: 379 });
+    expect(r.warnings[0]).toContain('大于主动公开信息总数 5 条');
+  });
+
+  it('办理…申请 is read with a doubt', () => {
+    const r = readNarrative(['依据有关规定办理依申请公开事项2件。']);
+    expect(r.values).toEqual({ text_applications: 2 });
+    expect(r.provenance.text_applications).toMatchObject({ doubt: '正文写的是办理的申请数，可能含上年结转' });
   });
 });

@@ -43,7 +43,8 @@ export function parseChineseNumber(s: string): number | null {
     }
     const u = UNITS[ch];
     if (u === undefined || u >= lastUnit) return null;
-    if (digit === null && u !== 10) return null; // 十二 is 12, but 百 needs its digit
+    if (digit === null && total !== 0) return null; // after the first unit, a unit needs its digit
+    if (digit === null && u !== 10 && s.length > 1 && lastUnit !== Number.POSITIVE_INFINITY) return null; // 十二 is 12, 百 alone 100 (近百条)
     total += (digit ?? 1) * u;
     digit = null;
     lastUnit = u;

@@ -59,7 +59,7 @@ describe('the real sample: 康驿镇 2021 (text export)', () => {
     expect(provenance.pub_newmedia).toEqual({ kind: 'text', sentence: media });
     expect(provenance.pub_website).toEqual({ kind: 'text', sentence: media });
     expect(provenance.pub_board).toEqual({ kind: 'text', sentence: '2021年，政府大厅新设政务公开栏1处，年度公开信息86条。' });
-    expect(provenance.train_people).toEqual({ kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。' });
+    expect(provenance.train_people).toEqual({ kind: 'text', sentence: '2021年共举办各类培训活动6次，培训人员80余人次。', approximate: true });
     expect(provenance.text_suit).toMatchObject({ kind: 'text', sentence: expect.stringContaining('未发生过针对本部门') });
     expect(provenance.t2_rules_made).toEqual({ kind: 'table', table: '二', row: '规章', column: '本年新制作数量' });
     expect(provenance.t2_services_change).toEqual({ kind: 'table', table: '二', row: '其他对外管理服务事项', column: '本年增/减' });

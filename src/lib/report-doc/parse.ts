@@ -8,7 +8,7 @@ import { METRIC_IDS } from '../model/catalogue.ts';
 import type { Report } from '../model/report.ts';
 import { linesToText, textToLines, tokenize, type DocLine } from './cells.ts';
 import { htmlToLines } from './html.ts';
-import { countyFromText, findPeriodYear, findTitle, splitBody, townFromText } from './identity.ts';
+import { countyFromText, identify } from './identity.ts';
 import { decideLayout } from './layout.ts';
 import { readNarrative } from './narrative.ts';
 import { findRegions, TABLE_TITLES, tokensIn, type TableId } from './sections.ts';
@@ -41,30 +41,22 @@ interface Identity {
   year: number;
 }
 
-function readIdentity(paragraphs: readonly string[], fullText: string, opts: ParseReportOptions, warnings: string[]): Identity {
-  const title = findTitle(paragraphs);
-  const period = findPeriodYear(fullText);
-  let year = period?.year ?? title.year ?? 0;
-  if (period && title.year !== null && period.year !== title.year) {
-    warnings.push(`标题年份 ${title.year} 与统计期限「${period.sentence}」不一致，取统计期限的 ${period.year} 年`);
-  }
-  if (year === 0) {
-    warnings.push('未找到统计年度：标题和统计期限中都没有写明年份');
-    year = 0;
-  }
-  let town = '';
-  let county: string | null = null;
-  if (title.body) ({ town, county } = splitBody(title.body));
-  if (town === '') town = townFromText(fullText) ?? '';
-  if (town === '') warnings.push('未找到镇街名称：标题中应有「某镇人民政府…年度报告」');
-  county ??= countyFromText(fullText, town);
+/**
+ * Town, county and year (see identity.ts): a town only where the text names one that looks like a
+ * township name (and is in the division list, when there is one); otherwise '' and a warning.
+ */
+function readIdentity(lines: readonly string[], fullText: string, opts: ParseReportOptions, warnings: string[]): Identity {
+  const read = identify(lines, opts.divisions);
+  warnings.push(...read.warnings);
+  const { town, year } = read;
+  let county = read.county ?? (town !== '' ? countyFromText(fullText, town) : null);
   let town_code: string | null = null;
   if (opts.divisions && town !== '') {
     const r = resolveTownCode(opts.divisions, town, county, fullText);
     ({ county, town_code } = r);
     warnings.push(...r.warnings);
   }
-  if (!county) warnings.push('未找到所属县（市、区）：正文中没有写明');
+  if (!county && town !== '') warnings.push('未找到所属县（市、区）：正文中没有写明');
   return { county: county ?? '', town, town_code, year };
 }
 
@@ -73,7 +65,12 @@ export function parseLines(lines: readonly DocLine[], file: string, opts: ParseR
   const warnings: string[] = [];
   const paragraphs = lines.filter((l) => !l.cell && !l.blank).map((l) => l.text);
   const fullText = lines.map((l) => l.text).join('\n');
-  const identity = readIdentity(paragraphs, fullText, opts, warnings);
+  const identity = readIdentity(
+    lines.filter((l) => !l.blank).map((l) => l.text),
+    fullText,
+    opts,
+    warnings,
+  );
 
   const tokens = tokenize(lines);
   const regions = findRegions(lines);
@@ -116,7 +113,7 @@ export function parseLines(lines: readonly DocLine[], file: string, opts: ParseR
   take('三', t3Read ? table3Result(t3Read, layout) : null);
   take('四', t4 ? readTable4(t4) : null);
 
-  const narrative = readNarrative(paragraphs);
+  const narrative = readNarrative(paragraphs, identity.year > 0 ? { year: identity.year } : {});
   Object.assign(metrics, narrative.values);
   Object.assign(provenance, narrative.provenance);
   warnings.push(...narrative.warnings);
