@@ -379,3 +379,31 @@ test('a report that never names its town is not loaded under a made-up name: the
   const rows = await ranking(page, 2026);
   expect(rows.find((r) => r.town === '康驿镇')).toMatchObject({ rank: '1', value: '77' });
 });
+
+test('an approximate number (一百余条) is loaded as stated and marked 约 in the review, 镇街详情 and the ranking, also after a reload', async ({ page }) => {
+  const text = [
+    '汶上县郭楼镇人民政府2026年政府信息公开工作年度报告',
+    '本报告所列数据的统计期限自2026年1月1日起至2026年12月31日止。',
+    '一、总体情况',
+    '2026年，郭楼镇通过“郭楼发布”微信公众号推送信息一百余条，通过汶上县人民政府网站发布信息36条。',
+  ].join('\n');
+  await open(page);
+  await openImport(page);
+  await choose(page, [file('郭楼镇2026年报.txt', text)]);
+  const check = page.locator('[aria-label="需要核对的数值"]');
+  await expect(check).toContainText('约 100 条');
+  await expect(check).toContainText('原文为约数');
+  await page.getByRole('button', { name: '载入 1 份报告' }).click();
+  await loaded(page, '已载入 1 份报告');
+
+  const rows = await ranking(page, 2026, 'pub_newmedia');
+  expect(rows.find((r) => r.town === '郭楼镇')?.value).toBe('约 100');
+  expect(rows.find((r) => r.town === '郭楼镇')?.rank).toBe('1');
+  await page.reload();
+  await waitComplete(page, 'ranking');
+  expect((await rankingRows(page)).find((r) => r.town === '郭楼镇')?.value).toBe('约 100');
+  await page.goto('/?view=town&town=code:370830105&year=2026');
+  await waitComplete(page, 'town');
+  await expect(page.locator('[data-view="town"] table.narrative [data-metric="pub_newmedia"]')).toHaveText('约 100 条');
+  await expect(page.locator('[data-view="town"] table.narrative [data-metric="pub_website"]')).toHaveText('36 条');
+});
