@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { decodeBytes, type Encoding } from '../ingest/decode.ts';
 import { parseReportHtml, parseReportText } from '../report-doc/parse.ts';
+import { checkedDocx } from './docx-inflate.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 
 export type DocumentKind = 'text' | 'html' | 'docx';
@@ -33,7 +34,7 @@ export async function readDocument(
 ): Promise<{ doc: ParsedReportDoc; encoding: Encoding | null }> {
   const opts = divisions ? { divisions } : {};
   if (kind === 'docx') {
-    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const data = checkedDocx(name, bytes).buffer as ArrayBuffer;
     // mammoth's browser build reads `arrayBuffer`, its Node build (the CLI) `buffer`; both accept an ArrayBuffer
     const { value } = await mammoth.convertToHtml({ arrayBuffer: data, buffer: data } as unknown as Parameters<typeof mammoth.convertToHtml>[0]);
     return { doc: parseReportHtml(value, name, opts), encoding: null };
