@@ -78,7 +78,7 @@ export function splitCell(part: string): string[] {
   const out: string[] = [];
   let label: string[] = [];
   const flush = () => {
-    if (label.length > 0) out.push(...cutRunTogether(label.join(' ')));
+    if (label.length > 0) for (const c of cutRunTogether(label.join(' '))) out.push(c);
     label = [];
   };
   for (const w of words) {

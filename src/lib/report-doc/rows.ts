@@ -122,9 +122,11 @@ function shape(
     runTogether = { text: texts[0]!.trim(), split: true };
   }
   // padding is most often after the row's cells, sometimes before them (a label over two columns)
-  while (cells.length > count && cells[cells.length - 1]!.blank) cells = cells.slice(0, -1);
-  while (cells.length > count && cells[0]!.blank) cells = cells.slice(1);
-  cells = cells.slice(0, count);
+  let from = 0;
+  let to = cells.length;
+  while (to - from > count && cells[to - 1]!.blank) to--;
+  while (to - from > count && cells[from]!.blank) from++;
+  cells = cells.slice(from, Math.min(to, from + count));
   const blanks: number[] = [];
   if (cells.some((c) => c.value !== null)) {
     cells = cells.map((c, i) => {
@@ -148,8 +150,9 @@ function endings(label: string): { key: string; printed: string }[] {
   const starts = new Set<number>([0]);
   for (let i = 1; i < p.length; i++) if (p[i - 1] === ' ') starts.add(i);
   for (const m of p.matchAll(ITEM_AT)) if (m.index > 0) starts.add(m.index);
-  return [...starts]
-    .sort((a, b) => a - b)
+  // the whole label and its 12 shortest endings: a long run of words costs no more than that
+  const sorted = [...starts].sort((a, b) => a - b);
+  return [0, ...sorted.slice(1).slice(-12)]
     .map((at) => p.slice(at).trim())
     .filter((x) => x !== '')
     .map((x) => ({ key: matchKey(x), printed: x }));

@@ -41,12 +41,12 @@ function numbersOf(cells: readonly string[]): { nums: Num[]; labels: string[] } 
     if (v === null) {
       const on = runOn(c);
       labels.push(matchKey(on ? on.label : c));
-      if (on && !on.digits.includes('.')) nums.push(...digits(on.digits));
+      if (on && !on.digits.includes('.')) for (const n of digits(on.digits)) nums.push(n);
       continue;
     }
     const t = c.trim();
     // `00000`, `110130110210012`: no count here has leading zeros or five digits; the cells ran together
-    if (v.kind === 'number' && (/^0\d+$/.test(t) || /^\d{5,}$/.test(t))) nums.push(...digits(t));
+    if (v.kind === 'number' && (/^0\d+$/.test(t) || /^\d{5,}$/.test(t))) for (const n of digits(t)) nums.push(n);
     else nums.push(v.kind === 'number' ? { value: v.value, blank: false } : { value: null, blank: isBlank(c) });
   }
   return { nums, labels };
@@ -64,11 +64,14 @@ export function readTable4(tokens: readonly Token[]): TableResult {
     if (!nums.some((n) => n.value !== null) && !row.cells.some(isFilledValue)) continue;
     const block = labels.length > 0 ? blockOf(labels[labels.length - 1]!) : null;
     if (block && nums.length <= PER_BLOCK && !labelled.has(block)) labelled.set(block, nums);
-    else sequence.push(...nums);
+    else for (const n of nums) sequence.push(n);
   }
   // A one-row table with blank spacer cells around it: keep the 15 in the middle.
-  while (sequence.length > EXPECTED && sequence[0]!.value === null) sequence.shift();
-  while (sequence.length > EXPECTED && sequence[sequence.length - 1]!.value === null) sequence.pop();
+  let from = 0;
+  let to = sequence.length;
+  while (to - from > EXPECTED && sequence[from]!.value === null) from++;
+  while (to - from > EXPECTED && sequence[to - 1]!.value === null) to--;
+  sequence = sequence.slice(from, to);
 
   let blanks = 0;
   let split = false;

@@ -251,3 +251,31 @@ describe('decideLayout: from labels, never from the year', () => {
     expect(parseReportText(text, 'x.txt').report.layout).toBe('2019');
   });
 });
+
+/** The least of a few timings of `f` (a loaded machine makes single timings noisy). */
+function fastest(f: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+describe('tables take time linear in their length, however they are rendered', () => {
+  it.each<[string, (n: number) => string]>([
+    ['a row padded with empty cells', (n) => `二、主动公开政府信息情况\n规章 ${'| '.repeat(n)}\n行政许可 | 1 |\n行政处罚 | 2 |\n`],
+    ['digits run together', (n) => `二、主动公开政府信息情况\n\t规章${'0'.repeat(n)}\n四、政府信息公开行政复议、行政诉讼情况\n\t行政复议${'0'.repeat(n)}\n`],
+    ['a long run of words', (n) => `二、主动公开政府信息情况\n\t${'规章 '.repeat(n / 4)}\n`],
+    ['a long run of values', (n) => `四、政府信息公开行政复议、行政诉讼情况\n\t${'0 '.repeat(n / 2)}\n`],
+  ])('%s', (_, input) => {
+    const n = 50_000;
+    const small = input(n);
+    const big = input(4 * n);
+    parseReportText(small, 'x.txt'); // warm up
+    const a = fastest(() => parseReportText(small, 'x.txt'));
+    const b = fastest(() => parseReportText(big, 'x.txt'));
+    expect(b / Math.max(a, 1)).toBeLessThan(10);
+  }, 60_000);
+});
