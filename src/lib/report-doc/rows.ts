@@ -184,7 +184,12 @@ export function readRows(tokens: readonly Token[], specs: readonly RowSpec[]): M
     }
     if (k < 0) continue;
     const spec = specs[k]!;
-    const { run, texts, next } = collect(tokens, i + 1, spec.count);
+    let { run, texts, next } = collect(tokens, i + 1, spec.count);
+    // a label wrapped onto the next line (`…不计其` / `他情形） 1 0 0 …`): its values follow the rest
+    if (run.length === 0 && !on) {
+      const rest = continuation(tokens, i + 1, specs, cursor);
+      if (rest >= 0) ({ run, texts, next } = collect(tokens, rest + 1, spec.count));
+    }
     // A label followed by no values is a group heading; a blank row counts only where it is expected.
     if (run.length === 0 && !on) continue;
     if (!on && run.every((c) => c.value === null) && k !== cursor) continue;
@@ -202,6 +207,24 @@ export function readRows(tokens: readonly Token[], specs: readonly RowSpec[]): M
     i = next - 1;
   }
   return hits;
+}
+
+/**
+ * The rest of a label wrapped onto the next line: a short label right after (a row break
+ * between), naming no row itself, not starting with an item number, with values after it. Its
+ * index, or -1.
+ */
+function continuation(tokens: readonly Token[], from: number, specs: readonly RowSpec[], cursor: number): number {
+  let j = from;
+  if (tokens[j]?.kind === 'break') j++;
+  const t = tokens[j];
+  if (!t || t.kind !== 'cell' || readValue(t.text) !== null) return -1;
+  const text = printed(t.text);
+  if (text === '' || text.length > 30 || /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])/.test(text)) return -1;
+  const key = matchKey(text);
+  for (let s = cursor; s < specs.length; s++) if (specs[s]!.match.test(key)) return -1;
+  const after = tokens[j + 1];
+  return after?.kind === 'cell' && isFilledValue(after.text) ? j : -1;
 }
 
 /** The nearest label before token `at` whose key matches `re`, as printed. */

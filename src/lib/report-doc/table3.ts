@@ -32,8 +32,9 @@ const ROW_MATCH: Readonly<Record<string, RegExp>> = {
   reject_excessive: /大量反复/,
   reject_confirm: /重新出具|确认/,
   other: /^其他处理/,
-  other_no_correction: /逾期不补正/,
-  other_no_fee: /缴纳费用|收费通知/,
+  // the first part is enough: long labels are wrapped onto the next line in PDF copies
+  other_no_correction: /申请人无正当理由|逾期不补正/,
+  other_no_fee: /申请人逾期未按|缴纳费用|收费通知/,
   other_misc: /^其他(情形)?$/,
   total: /^(总计|合计)$/,
   carried_out: /结转下年/,

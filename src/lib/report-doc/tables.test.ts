@@ -121,6 +121,19 @@ describe('table 二: renderings and variants met on portals', () => {
     }
   });
 
+  it('a long label wrapped onto the next line (PDF copies): the values after its second half are its own', () => {
+    const text =
+      '（二）部分公开（区分处理的，只计这一情形，不\n计其他情形） 5 2 0 0 0 0 7\n（三）不予\n公开\n1.属于国家秘密 0 1 0 0 0 0 1\n' +
+      '（六）其他处理 1.申请人无正当理由逾期不补\n正、行政机关不再处理其政府信息公开申请 0 0 0 0 2 0 2\n';
+    const read = readTable3(tokens(text));
+    expect(read.hits.get('partial')!.values).toEqual([5, 2, 0, 0, 0, 0, 7]);
+    expect(read.hits.get('deny_secret')!.values).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(read.hits.get('other_no_correction')!.values).toEqual([0, 0, 0, 0, 2, 0, 2]);
+    expect(read.hits.has('other')).toBe(false);
+    // a next line that names a row, or starts with an item number, is not the rest of a label
+    expect(readTable3(tokens('（一）予以公开\n（二）部分公开 1 0 0 0 0 0 1\n')).hits.has('open')).toBe(false);
+  });
+
   it('a label with other labels before it on one line names its row', () => {
     const read = readTable3(tokens('三、本年度办理结果（一）予以公开3210118\n（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 0 0 0 0 0 1\n'));
     expect(read.hits.get('open')!.values).toEqual([3, 2, 1, 0, 1, 1, 8]);
