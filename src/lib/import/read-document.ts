@@ -3,10 +3,10 @@
  * published on county portals, and .docx (converted to HTML by mammoth, a maintained docx reader).
  */
 import mammoth from 'mammoth';
+import { checkedDocx } from './docx-inflate.ts';
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { decodeBytes, type Encoding } from '../ingest/decode.ts';
 import { parseReportHtml, parseReportText } from '../report-doc/parse.ts';
-import { checkedDocx } from './docx-inflate.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 
 export type DocumentKind = 'text' | 'html' | 'docx';

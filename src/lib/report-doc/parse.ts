@@ -70,24 +70,11 @@ function readIdentity(paragraphs: readonly string[], fullText: string, opts: Par
   return { county: county ?? '', town, town_code, year };
 }
 
-/**
- * The lines as the readers take them: a traditional-character mirror in simplified characters
- * (pinyin put after characters dropped), tables in every rendering met on portals as cells and
- * rows (renderings.ts). What is shown beside the tables stays the document as it is.
- */
-function readableLines(lines: readonly DocLine[], warnings: string[]): DocLine[] {
-  const all = lines.map((l) => l.text).join('\n');
-  const pinyin = pinyinCount(all) >= 5;
-  const hant = looksTraditional(all);
-  if (hant) warnings.push('原文为繁体字，已按简体字对照读取');
-  if (pinyin) warnings.push('原文在汉字后插有拼音，已去掉后读取');
-  const mapped = pinyin || hant ? lines.map((l) => ({ ...l, text: hant ? toSimplified(pinyin ? stripPinyin(l.text) : l.text) : stripPinyin(l.text) })) : lines;
-  return normalizeRenderings(mapped);
-}
-
-function parseLines(shown: readonly DocLine[], file: string, opts: ParseReportOptions): ParsedReportDoc {
+function parseLines(lines: readonly DocLine[], file: string, opts: ParseReportOptions): ParsedReportDoc {
   const warnings: string[] = [];
-  const lines = readableLines(shown, warnings);
+  // read from the lines as the readers take them; shown beside the tables as they are
+  const shown = lines;
+  lines = readableLines(lines, warnings);
   const paragraphs = lines.filter((l) => !l.cell && !l.blank).map((l) => l.text);
   const fullText = lines.map((l) => l.text).join('\n');
   const identity = readIdentity(paragraphs, fullText, opts, warnings);
@@ -140,4 +127,19 @@ function parseLines(shown: readonly DocLine[], file: string, opts: ParseReportOp
 
   const report: Report = { ...identity, layout, source: file, synthetic: false, metrics };
   return { report, provenance, warnings, text: linesToText(shown) };
+}
+
+/**
+ * The lines as the readers take them: a traditional-character mirror in simplified characters
+ * (pinyin put after characters dropped), tables in every rendering met on portals as cells and
+ * rows (renderings.ts). What is shown beside the tables stays the document as it is.
+ */
+function readableLines(lines: readonly DocLine[], warnings: string[]): DocLine[] {
+  const all = lines.map((l) => l.text).join('\n');
+  const pinyin = pinyinCount(all) >= 5;
+  const hant = looksTraditional(all);
+  if (hant) warnings.push('原文为繁体字，已按简体字对照读取');
+  if (pinyin) warnings.push('原文在汉字后插有拼音，已去掉后读取');
+  const mapped = pinyin || hant ? lines.map((l) => ({ ...l, text: hant ? toSimplified(pinyin ? stripPinyin(l.text) : l.text) : stripPinyin(l.text) })) : lines;
+  return normalizeRenderings(mapped);
 }
