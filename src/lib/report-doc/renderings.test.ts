@@ -15,7 +15,7 @@ describe('pipes between cells', () => {
     ['rows without the first pipe, padding run together', '第二十条第（一）项 | |||\n规章 | 0 | 1 | 2 |\n行政许可 | 6 | ||\n', ['第二十条第（一）项', '', '', '', '/', '规章', '0', '1', '2', '/', '行政许可', '6', '', '', '/']],
     ['one cell per line, each followed by a lone pipe', '规章\n|\n0\n|\n1\n|\n\n|\n行政许可\n|\n6\n|\n', ['规章', '0', '1', '', '行政许可', '6']],
     ['a pipe line before each row, cells ending in ` |`', '|\n规章 |\n0 |\n1 |\n2 | |\n|\n行政许可 |\n6 | | |\n', ['规章', '0', '1', '2', '', '/', '行政许可', '6', '', '', '/']],
-    ['the pipe in front of each cell', '主动公开信息数\n| 条\n| 01\n|\n|\n其中网站\n| 条\n', ['主动公开信息数', '条', '01', '', '其中网站', '条', '/']],
+    ['the pipe in front of each cell', '规章\n| 0\n| 1\n|\n|\n行政规范性文件\n| 2\n', ['规章', '0', '1', '', '行政规范性文件', '2', '/']],
     ['a header cell over several lines', '信息内容 | 上一年项目数量\n| 本年增/减\n| 处理决定数量\n|\n行政许可 | 8 | 5 | 93 |\n', ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政许可', '8', '5', '93', '/']],
     ['full-width pipes', '｜ 规章 ｜ 0 ｜ 1 ｜ 2 ｜\n｜ 行政许可 ｜ 6 ｜\n｜ 行政处罚 ｜ 7 ｜\n', ['规章', '0', '1', '2', '/', '行政许可', '6', '/', '行政处罚', '7', '/']],
   ])('%s', (_, text, want) => expect(cells(text)).toEqual(want));
@@ -23,6 +23,11 @@ describe('pipes between cells', () => {
   it('a heading between pipe tables stays a line the sections are found by', () => {
     const lines = normalizeRenderings(textToLines('政府集中采购 | 0 | 0 |\n行政许可 | 0 |\n行政处罚 | 0 |\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 |\n'));
     expect(lines.map((l) => l.text)).toContain('三、收到和处理政府信息公开申请情况');
+  });
+
+  it('menus and meta lines of a page with pipes stay text, even three in a row with numbers', () => {
+    const text = '首页 | 政务公开 | 政府信息公开年报\n发布时间：2023-01-20 | 来源：南旺镇人民政府\n浏览次数 | 1234\n字体：大 | 中 | 小\n';
+    expect(normalizeRenderings(textToLines(text)).filter((l) => !l.blank).every((l) => !l.cell)).toBe(true);
   });
 
   it('pipes outside tables are text: a page title, a meta line, a sentence', () => {

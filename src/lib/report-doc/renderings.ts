@@ -23,7 +23,8 @@ const SECTION_HEADING =
   /(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分[、:：]?)\s*(?:总体情况|(?:行政机关)?主动公开政府信息(?:的)?情况|(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况|(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、，,和及与]?(?:提起)?行政诉讼(?:的)?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)/g;
 
 /** Words that only a table (or its headers) has: a cluster of pipe lines with one is a table. */
-const TABLE_WORDS = /第二十条|信息内容|规章|規章|申请人情况|申請人情況|自然人|结果维持|結果維持|行政复议|行政復議|行政複議|本年新|予以公开|予以公開/;
+const TABLE_WORDS =
+  /第二十条|第二十條|信息内容|信息內容|规章|規章|本年新|本年制发|行政许可|行政許可|行政处罚|行政處罰|申请人情况|申請人情況|自然人|商业企业|商業企業|予以公开|予以公開|结果维持|結果維持|未经复议|未經復議|行政复议|行政復議|行政複議/;
 
 /** Split a one-line report (two or more numbered section headings on one line) before each heading. */
 function splitOneLine(l: DocLine): DocLine[] {
@@ -48,7 +49,8 @@ function splitOneLine(l: DocLine): DocLine[] {
 
 /**
  * Which lines hold table pipes: clusters of at least three pipe lines, each within three lines of
- * the next, with a table word or a number cell among them.
+ * the next, with a word only a report's table has among them (a page's menus and meta lines,
+ * `首页 | 网站地图`, `浏览次数 | 1234`, stay text).
  */
 function tablePipeLines(lines: readonly DocLine[]): Set<number> {
   const pipeLines = lines.flatMap((l, i) => (!l.blank && PIPE.test(l.text) ? [i] : []));
@@ -64,7 +66,7 @@ function tablePipeLines(lines: readonly DocLine[]): Set<number> {
     let tableLike = false;
     for (let i = Math.max(0, from - 1); i <= to && !tableLike; i++) {
       const t = lines[i]!.text;
-      tableLike = TABLE_WORDS.test(t) || t.split(PIPES).some((p) => /^\s*[\d０-９]+\s*$/.test(p));
+      tableLike = TABLE_WORDS.test(t);
     }
     if (tableLike) for (let i = from; i <= to; i++) out.add(i);
   }
