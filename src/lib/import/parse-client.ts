@@ -34,8 +34,18 @@ export interface ParsedImport {
   asRead: Uint8Array | null;
 }
 
-let worker: Worker | null = null;
+/** One worker per mode: an import can be cancelled (its worker ended) without touching the other. */
+const workers = new Map<ParseRequest['mode'], Worker>();
+/** The requests under way, by mode: how to reject each when its worker is ended. */
+const pending = new Map<ParseRequest['mode'], Set<(e: Error) => void>>();
 let nextId = 0;
+
+/** A read ended by cancelReading (the promise of parseFiles rejects with it). */
+export class ReadCancelled extends Error {
+  constructor() {
+    super('已取消读取');
+  }
+}
 
 export async function parseFiles(
   files: readonly File[],
@@ -52,6 +62,18 @@ export async function parseFiles(
 }
 
 /**
+ * Stop the import's reading now: its worker is ended (a long read, a hostile file, stops at once)
+ * and a new one is started for the next import; the reading's promise rejects with ReadCancelled.
+ */
+export function cancelReading(): void {
+  workers.get('import')?.terminate();
+  workers.delete('import');
+  const rejects = pending.get('import');
+  pending.delete('import');
+  for (const reject of rejects ?? []) reject(new ReadCancelled());
+}
+
+/**
  * Parse files in the worker. 'plain' only parses and validates (the embedded data at start, so
  * that a large embedded file does not freeze the page); 'import' also checks divisions and rules.
  * Buffers are transferred (unusable here afterwards); files are read in the worker.
@@ -62,25 +84,50 @@ export function parseInWorker(
   onProgress: (p: ParseProgress) => void = () => undefined,
   identities?: Readonly<Record<string, GivenIdentity>>,
 ): Promise<ParsedImport> {
-  worker ??= new ParseWorker();
-  const w = worker;
+  let w = workers.get(mode);
+  if (!w) {
+    const created = new ParseWorker();
+    // the worker itself failed (out of memory on a hostile file, …): its requests fail, a new one is made next time
+    created.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (workers.get(mode) === created) workers.delete(mode);
+      created.terminate();
+      const rejects = pending.get(mode);
+      pending.delete(mode);
+      for (const reject of rejects ?? []) reject(new Error('读取文件的后台线程意外停止（文件可能过大或已损坏）'));
+    });
+    workers.set(mode, created);
+    w = created;
+  }
+  const worker = w;
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     const results: FileResult[] = [];
+    const waiting = pending.get(mode) ?? new Set();
+    pending.set(mode, waiting);
+    const settle = () => {
+      worker.removeEventListener('message', onMessage);
+      waiting.delete(fail);
+    };
+    const fail = (e: Error) => {
+      settle();
+      reject(e);
+    };
     const onMessage = (e: MessageEvent<ParseMessage>) => {
       const m = e.data;
       if (m.id !== id) return;
       if (m.type === 'progress') onProgress({ index: m.index, file: m.file, stage: m.stage, done: m.done });
       else if (m.type === 'file') results[m.index] = m.result;
       else {
-        w.removeEventListener('message', onMessage);
+        settle();
         if (m.type === 'done') resolve({ files: results, incoming: unpackSet(m.incoming), issues: m.issues, origin: m.origin, sums: m.sums, asRead: m.asRead });
         else reject(new Error(m.message));
       }
     };
-    w.addEventListener('message', onMessage);
+    waiting.add(fail);
+    worker.addEventListener('message', onMessage);
     const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode, ...(identities ? { identities } : {}) };
-    w.postMessage(
+    worker.postMessage(
       request,
       payload.flatMap((p) => (p.bytes instanceof ArrayBuffer ? [p.bytes] : [])),
     );

@@ -45,20 +45,60 @@ export function linesToText(lines: readonly DocLine[]): string {
   return out.join('\n');
 }
 
+/** A label word that starts a new label (an item number): 一、 （一） 1. 3．. */
+const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d[.．、](?!\d))/;
+
 /**
- * One cell as read: `0 0 0` is three value cells; `规章 0 0 0` a label and three values. Text that
- * does not end in values stays one cell.
+ * Where labels and their digits run together without a separator (`规章000行政规范性文件213`,
+ * `…申请数量0000000二、上年结转…`, `…0000000 3.危及…`): before a row label that follows digits.
+ */
+const RUN_TOGETHER = new RegExp(
+  '(?<=\\d)(?=' +
+    [
+      '规章', '規章', '(?:行政)?规范性文件', '(?:行政)?規範性文件', '行政许可', '行政許可', '其他对外', '其他對外', '行政处罚', '行政處罰',
+      '行政强制', '行政強制', '行政事业性收费', '行政事業性收費', '政府集中采购', '政府集中採購', '行政检查', '行政檢查', '行政确认', '行政確認',
+      '其他主动', '其他主動', '第二十条', '第二十條', '[一二三四五六七八九十]+、', '[（(][一二三四五六七八九十]+[）)]', '\\d[.．、][\\u4e00-\\u9fff]',
+    ].join('|') +
+    ')',
+  'g',
+);
+
+/**
+ * One cell as read: `0 0 0` is three value cells; `规章 0 0 0` a label and three values; a row
+ * flattened onto one line (`规章 0 0 0 行政规范性文件 2 1 5`) its labels and values, a label
+ * starting again at an item number (`三、本年度办理结果 （一）予以公开 …`). Text that does not
+ * end in values stays one cell (a sentence such as `2020 年，我单位…`), except that labels run
+ * together with their digits are cut before each row label (see RUN_TOGETHER).
  */
 export function splitCell(part: string): string[] {
   const trimmed = part.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
   if (readValue(trimmed) !== null) return [trimmed];
   const words = trimmed.split(/[\s\u00a0\u3000]+/);
-  let k = words.length;
-  while (k > 0 && readValue(words[k - 1]!) !== null) k--;
-  if (k === words.length) return [trimmed];
-  const label = words.slice(0, k).join(' ');
-  if (label !== '' && !/[\u4e00-\u9fff]/.test(label)) return [trimmed];
-  return [...(label === '' ? [] : [label]), ...words.slice(k)];
+  if (readValue(words[words.length - 1]!) === null) return cutRunTogether(trimmed);
+  const out: string[] = [];
+  let label: string[] = [];
+  const flush = () => {
+    if (label.length > 0) for (const c of cutRunTogether(label.join(' '))) out.push(c);
+    label = [];
+  };
+  for (const w of words) {
+    if (readValue(w) !== null) {
+      flush();
+      out.push(w);
+    } else {
+      if (label.length > 0 && ITEM_START.test(w)) flush();
+      label.push(w);
+    }
+  }
+  flush();
+  // a label without Han characters (`ABC 1 2`) is not a table row: keep the text whole
+  if (out.some((c) => readValue(c) === null && !/[\u4e00-\u9fff]/.test(c))) return [trimmed];
+  return out;
+}
+
+function cutRunTogether(text: string): string[] {
+  if (!/\d/.test(text)) return [text];
+  return text.split(RUN_TOGETHER).filter((p) => p !== '');
 }
 
 /** The cells of the document in order, with a break at every row end. */

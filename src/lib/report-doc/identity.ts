@@ -16,7 +16,10 @@
  */
 import type { DivisionIndex, IndexedDivision } from '../ingest/division-match.ts';
 import { normalizeText } from '../ingest/values.ts';
-import { toSimplified } from './hanzi.ts';
+import { stripPinyin, toSimplified as fold } from './hant.ts';
+
+/** Traditional characters folded to simplified, inserted pinyin removed. */
+const toSimplified = (s: string): string => fold(stripPinyin(s));
 import { foldChineseYears } from './numerals.ts';
 
 /** Normalized for matching: NFKC, traditional folded, Chinese year digits folded, no whitespace. */

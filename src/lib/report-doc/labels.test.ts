@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFilledValue, labelKey, printed, readValue, type CellValue } from './labels.ts';
+import { isBlank, isFilledValue, labelKey, matchKey, printed, readValue, type CellValue } from './labels.ts';
 
 describe('readValue: value cells as printed', () => {
   it.each<[string, string, CellValue | null]>([
@@ -11,7 +11,10 @@ describe('readValue: value cells as printed', () => {
     ['decimal amount', '12.5', { kind: 'number', value: 12.5 }],
     ['negative change', '-1', { kind: 'number', value: -1 }],
     ['minus sign', '\u22123', { kind: 'number', value: -3 }],
-    ['with unit', '3件', { kind: 'number', value: 3 }],
+    ['with unit', '3件', { kind: 'number', value: 3, unit: '件' }],
+    ['amount in 元', '80618元', { kind: 'number', value: 80618, unit: '元' }],
+    ['amount in 万元', '12.5 万元', { kind: 'number', value: 12.5, unit: '万元' }],
+    ['traditional unit', '3條', { kind: 'number', value: 3, unit: '条' }],
     ['empty', '', { kind: 'empty' }],
     ['NBSP only', '\u00a0', { kind: 'empty' }],
     ['em dash', '—', { kind: 'empty' }],
@@ -26,7 +29,10 @@ describe('readValue: value cells as printed', () => {
     ['two numbers', '0 0', null],
   ])('%s', (_, text, want) => expect(readValue(text)).toEqual(want));
 
-  it('a blank cell is a value but not a filled one', () => {
+  it('a blank cell is a value but not a filled one, and blank unlike a mark', () => {
+    expect(isBlank('\u00a0 ')).toBe(true);
+    expect(isBlank('—')).toBe(false);
+    expect(isBlank('0')).toBe(false);
     expect(isFilledValue('')).toBe(false);
     expect(isFilledValue('\u00a0')).toBe(false);
     expect(isFilledValue('—')).toBe(true);
@@ -52,6 +58,22 @@ describe('labelKey: labels compared without spacing, quotes or item numbers', ()
     ['第二十条第（一）项', '第二十条第(一)项'],
     ['本年增/减', '本年增/减'],
   ])('%s → %s', (text, key) => expect(labelKey(text)).toBe(key));
+
+  it.each([
+    ['規範性文件', '规范性文件'],
+    ['3.危及“三安全一穩定”', '危及三安全一稳定'],
+    ['行政許可(xǔ)', '行政许可'],
+    ['鎮(zhèn)政府', '镇政府'],
+  ])('traditional characters and pinyin: %s → %s', (text, key) => expect(labelKey(text)).toBe(key));
+
+  it.each([
+    ['规章（设区的市、自治州人民政府应提供相关数据）', '规章'],
+    ['处理决定数量(指2020年办件量)', '处理决定数量'],
+    ['本年收费金额（单位：万元）', '本年收费金额'],
+    ['本年制发件数本年制发件数', '本年制发件数'],
+    ['（本列数据的勾稽关系为：第一项加第二项之和）', '(本列数据的勾稽关系为:第一项加第二项之和)'],
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '部分公开'],
+  ])('matchKey drops bracketed notes and a second printing: %s → %s', (text, key) => expect(matchKey(text)).toBe(key));
 
   it('printed keeps the label, trimmed', () => {
     expect(printed('\u00a0 行政 许可 ')).toBe('行政 许可');

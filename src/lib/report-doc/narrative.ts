@@ -8,7 +8,10 @@
  * the numbers and the sentence: every number stays as stated.
  */
 import { metric as metricDef } from '../model/catalogue.ts';
-import { toSimplified } from './hanzi.ts';
+import { stripPinyin, toSimplified as fold } from './hant.ts';
+
+/** Traditional characters folded to simplified, inserted pinyin removed. */
+const toSimplified = (s: string): string => fold(stripPinyin(s));
 import { statementsOf, type SentenceContext, type Statement } from './narrative-rules.ts';
 import type { Provenance } from './types.ts';
 

@@ -4,7 +4,8 @@ import { indexDivisions, type DivisionIndex } from '../ingest/division-match.ts'
 import { parseDivisions } from '../model/divisions.ts';
 import type { Report } from '../model/report.ts';
 import { checkReport } from '../model/rules.ts';
-import { CIQIU_2023, JINCHENG_2022, NANWANG_2022, NANWANG_TRUNCATED } from './fixtures/expected.ts';
+import { METRIC_IDS } from '../model/catalogue.ts';
+import type { CorpusExpectation } from './corpus/corpus.ts';
 import { renderReportHtml } from './fixtures/html-render.ts';
 import { SAMPLE_HTML, SAMPLE_TEXT, SITE } from './fixtures/generate-html.ts';
 import { parseReportHtml, parseReportText } from './parse.ts';
@@ -12,7 +13,12 @@ import type { ParsedReportDoc } from './types.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string | URL) => readFileSync(path instanceof URL ? path : new URL(path, root), 'utf8');
-const fixture = (name: string) => read(new URL(`./fixtures/${name}`, import.meta.url));
+/** A corpus fixture's document, and its hand-written record's metrics (every other one empty). */
+const fixture = (name: string) => read(new URL(`./corpus/${name}/report.txt`, import.meta.url));
+const metricsOf = (name: string) => {
+  const e = JSON.parse(read(new URL(`./corpus/${name}/expected.json`, import.meta.url))) as CorpusExpectation;
+  return Object.fromEntries(METRIC_IDS.map((id) => [id, e.values[id] ?? null]));
+};
 
 let divisions: DivisionIndex;
 beforeAll(() => {
@@ -138,14 +144,14 @@ describe('the sample as a county portal page (HTML)', () => {
   });
 });
 
-describe('fixtures written from the official format', () => {
+describe('corpus fixtures written from the official format, in detail', () => {
   const identity = (r: Report) => ({ county: r.county, town: r.town, town_code: r.town_code, year: r.year, layout: r.layout, source: r.source });
 
   it('(a) layout 2021 with non-zero tables: every value, no findings', () => {
-    const doc = parseReportText(fixture('nanwang_2022_layout2021.txt'), 'a.txt', { divisions });
+    const doc = parseReportText(fixture('nanwang-2022-txt'), 'a.txt', { divisions });
     expect(identity(doc.report)).toEqual({ county: '汶上县', town: '南旺镇', town_code: '370830102', year: 2022, layout: '2021', source: 'a.txt' });
     expect(doc.report.synthetic).toBe(false);
-    expect(doc.report.metrics).toEqual(NANWANG_2022);
+    expect(doc.report.metrics).toEqual(metricsOf('nanwang-2022-txt'));
     expect(doc.warnings).toEqual([]);
     expectProvenanceForEachValue(doc);
     expect(doc.provenance.t3_other_total).toEqual({ kind: 'table', table: '三', row: '（六）其他处理（三个子项之和）', column: '总计' });
@@ -156,9 +162,9 @@ describe('fixtures written from the official format', () => {
   });
 
   it('(c) a report that stops inside table 三 yields what is there and says what is missing', () => {
-    const doc = parseReportText(fixture('nanwang_2022_truncated.txt'), 'c.txt', { divisions });
+    const doc = parseReportText(fixture('nanwang-2022-truncated-txt'), 'c.txt', { divisions });
     expect(doc.report.layout).toBe('2021');
-    expect(doc.report.metrics).toEqual(NANWANG_TRUNCATED);
+    expect(doc.report.metrics).toEqual(metricsOf('nanwang-2022-truncated-txt'));
     expect(doc.warnings).toEqual([
       '表三「（三）不予公开 3.危及“三安全一稳定”」行只读到 3 个数，应有 7 个',
       '表三在「（三）不予公开 3.危及“三安全一稳定”」行之后中断，缺少其后 18 行（「（三）不予公开 4.保护第三方合法权益」至「四、结转下年度继续办理」）',
@@ -167,11 +173,15 @@ describe('fixtures written from the official format', () => {
     expectProvenanceForEachValue(doc);
   });
 
-  it('(d) label variants, full-width digits, one-line rows, `—` and empty cells', () => {
-    const doc = parseReportText(fixture('jincheng_2022_variants.txt'), 'd.txt', { divisions });
+  it('(d) label variants, full-width digits, one-line rows, `—` (not reported) and a blank cell (0, with a doubt)', () => {
+    const doc = parseReportText(fixture('jincheng-2022-variants-txt'), 'd.txt', { divisions });
     expect(identity(doc.report)).toEqual({ county: '任城区', town: '金城街道', town_code: '370811008', year: 2022, layout: '2019', source: 'd.txt' });
-    expect(doc.report.metrics).toEqual(JINCHENG_2022);
-    expect(doc.warnings).toEqual([]);
+    expect(doc.report.metrics).toEqual(metricsOf('jincheng-2022-variants-txt'));
+    // `—` is not reported; the blank cell beside it (two tabs) was meant as 0
+    expect(doc.report.metrics.t3_deny_enforcement_research).toBeNull();
+    expect(doc.report.metrics.t3_deny_enforcement_ngo).toBe(0);
+    expect(doc.provenance.t3_deny_enforcement_ngo).toMatchObject({ kind: 'table', table: '三', doubt: '空白单元格，按 0 计' });
+    expect(doc.warnings).toEqual(['表三「不予公开 属于行政执法案卷」行的空白单元格（社会公益组织）按 0 计']);
     expectProvenanceForEachValue(doc);
     expect(doc.provenance.t2_normative_total).toEqual({ kind: 'table', table: '二', row: '行政规范性文件', column: '对外公开总数量' });
     expect(doc.provenance.t3_deny_safety_person).toEqual({ kind: 'table', table: '三', row: '不予公开 危及三安全一稳定', column: '自然人' });
@@ -182,14 +192,14 @@ describe('fixtures written from the official format', () => {
   });
 
   it('(d) without divisions: the county comes from 任城区人民政府网站, no code', () => {
-    const doc = parseReportText(fixture('jincheng_2022_variants.txt'), 'd.txt');
+    const doc = parseReportText(fixture('jincheng-2022-variants-txt'), 'd.txt');
     expect(identity(doc.report)).toEqual({ county: '任城区', town: '金城街道', town_code: null, year: 2022, layout: '2019', source: 'd.txt' });
   });
 
   it('(e) broken 勾稽关系: the numbers as printed; the findings come from checkReport', () => {
-    const doc = parseReportText(fixture('ciqiu_2023_broken.txt'), 'e.txt', { divisions });
+    const doc = parseReportText(fixture('ciqiu-2023-broken-txt'), 'e.txt', { divisions });
     expect(identity(doc.report)).toEqual({ county: '汶上县', town: '次邱镇', town_code: '370830103', year: 2023, layout: '2019', source: 'e.txt' });
-    expect(doc.report.metrics).toEqual(CIQIU_2023);
+    expect(doc.report.metrics).toEqual(metricsOf('ciqiu-2023-broken-txt'));
     expect(doc.warnings).toEqual([
       '正文中「政府网站主动公开信息」前后不一致：「2023年，汶上县次邱镇通过政府网站发布信息20条。」为 20，「下一步，将在政府网站公开信息25条以上的基础上，持续加大公开力度。」为 25；取前者',
     ]);

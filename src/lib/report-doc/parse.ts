@@ -7,10 +7,12 @@ import type { DivisionIndex } from '../ingest/division-match.ts';
 import { METRIC_IDS } from '../model/catalogue.ts';
 import type { Report } from '../model/report.ts';
 import { linesToText, textToLines, tokenize, type DocLine } from './cells.ts';
+import { looksTraditional, pinyinCount, stripPinyin, toSimplified } from './hant.ts';
 import { htmlToLines } from './html.ts';
 import { countyFromText, identify } from './identity.ts';
 import { decideLayout } from './layout.ts';
 import { readNarrative } from './narrative.ts';
+import { normalizeRenderings } from './renderings.ts';
 import { findRegions, TABLE_TITLES, tokensIn, type TableId } from './sections.ts';
 import type { TableResult } from './table-result.ts';
 import { readTable2, t2LayoutFromHeaders, t2LayoutFromRows } from './table2.ts';
@@ -63,6 +65,9 @@ function readIdentity(lines: readonly string[], fullText: string, opts: ParseRep
 /** Parse a report already split into lines (paragraphs and table cells): a PDF's rebuilt lines. */
 export function parseLines(lines: readonly DocLine[], file: string, opts: ParseReportOptions = {}): ParsedReportDoc {
   const warnings: string[] = [];
+  // read from the lines as the readers take them; shown beside the tables as they are
+  const shown = lines;
+  lines = readableLines(lines, warnings);
   const paragraphs = lines.filter((l) => !l.cell && !l.blank).map((l) => l.text);
   const fullText = lines.map((l) => l.text).join('\n');
   const identity = readIdentity(
@@ -119,5 +124,20 @@ export function parseLines(lines: readonly DocLine[], file: string, opts: ParseR
   warnings.push(...narrative.warnings);
 
   const report: Report = { ...identity, layout, source: file, synthetic: false, metrics };
-  return { report, provenance, warnings, text: linesToText(lines) };
+  return { report, provenance, warnings, text: linesToText(shown) };
+}
+
+/**
+ * The lines as the readers take them: a traditional-character mirror in simplified characters
+ * (pinyin put after characters dropped), tables in every rendering met on portals as cells and
+ * rows (renderings.ts). What is shown beside the tables stays the document as it is.
+ */
+function readableLines(lines: readonly DocLine[], warnings: string[]): DocLine[] {
+  const all = lines.map((l) => l.text).join('\n');
+  const pinyin = pinyinCount(all) >= 5;
+  const hant = looksTraditional(all);
+  if (hant) warnings.push('原文为繁体字，已按简体字对照读取');
+  if (pinyin) warnings.push('原文在汉字后插有拼音，已去掉后读取');
+  const mapped = pinyin || hant ? lines.map((l) => ({ ...l, text: hant ? toSimplified(pinyin ? stripPinyin(l.text) : l.text) : stripPinyin(l.text) })) : lines;
+  return normalizeRenderings(mapped);
 }

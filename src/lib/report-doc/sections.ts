@@ -14,9 +14,9 @@ export const TABLE_TITLES: Readonly<Record<TableId, string>> = {
 };
 
 const HEADINGS: readonly [TableId, RegExp][] = [
-  ['二', /^主动公开政府信息情况[:：]?$/],
-  ['三', /^收到和处理政府信息公开申请情况[:：]?$/],
-  ['四', /^政府信息公开行政复议[、,和及与]?行政诉讼情况[:：]?$/],
+  ['二', /^(行政机关)?主动公开政府信息(的)?情况[:：]?$/],
+  ['三', /^(行政机关)?收到和处理政府信息公开申请(的)?情况[:：]?$/],
+  ['四', /^(因)?政府信息公开(工作)?(被申请)?行政复议[、,和及与]?(提起)?行政诉讼(的)?情况[:：]?$/],
 ];
 
 /** Headings of the sections after the tables: they end table 四. */

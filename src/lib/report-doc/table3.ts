@@ -4,9 +4,10 @@
  */
 import { T3_COLUMNS, T3_ROWS, t3Id, type Layout, type T3Row } from '../model/tables.ts';
 import type { Token } from './cells.ts';
-import { labelKey, printed, readValue } from './labels.ts';
+import { matchKey, printed, readValue } from './labels.ts';
 import { labelBefore, readRows, type RowHit, type RowSpec } from './rows.ts';
 import type { TableResult } from './table-result.ts';
+import type { Provenance } from './types.ts';
 
 /** Row label variants, by row id (tested against the label key). */
 const ROW_MATCH: Readonly<Record<string, RegExp>> = {
@@ -15,7 +16,7 @@ const ROW_MATCH: Readonly<Record<string, RegExp>> = {
   open: /^予以公开/,
   partial: /^部分公开/,
   deny_secret: /国家秘密/,
-  deny_law: /法律行政法规禁止|法律法规禁止|禁止公开/,
+  deny_law: /法律行政法规|法律法规禁止|禁止公开/,
   deny_safety: /三安全一稳定/,
   deny_third_party: /第三方/,
   deny_internal: /内部事务/,
@@ -31,8 +32,9 @@ const ROW_MATCH: Readonly<Record<string, RegExp>> = {
   reject_excessive: /大量反复/,
   reject_confirm: /重新出具|确认/,
   other: /^其他处理/,
-  other_no_correction: /逾期不补正/,
-  other_no_fee: /缴纳费用|收费通知/,
+  // the first part is enough: long labels are wrapped onto the next line in PDF copies
+  other_no_correction: /申请人无正当理由|逾期不补正/,
+  other_no_fee: /申请人逾期未按|缴纳费用|收费通知/,
   other_misc: /^其他(情形)?$/,
   total: /^(总计|合计)$/,
   carried_out: /结转下年/,
@@ -84,7 +86,7 @@ export function readTable3(tokens: readonly Token[]): Table3Read {
   const columns: Record<string, string> = Object.fromEntries(T3_COLUMNS.map((c) => [c.id, c.label]));
   for (const t of tokens.slice(0, firstRow)) {
     if (t.kind !== 'cell' || readValue(t.text) !== null) continue;
-    const key = labelKey(t.text);
+    const key = matchKey(t.text);
     for (const [id, re] of Object.entries(COLUMN_MATCH)) if (re.test(key)) columns[id] = printed(t.text);
   }
   const other = hits.get('other');
@@ -97,32 +99,52 @@ export function readTable3(tokens: readonly Token[]): Table3Read {
   };
 }
 
+const BLANK_DOUBT = '空白单元格，按 0 计';
+const SPLIT_DOUBT = '数字连写，按每格一位数拆分';
+
 /** The values of table 三 for a layout (null: unknown), with what is missing. */
 export function table3Result(read: Table3Read, layout: Layout | null): TableResult {
-  const result: TableResult = { values: {}, provenance: {}, warnings: [], rowsRead: read.hits.size };
-  const put = (id: string, v: number, row: string, column: string) => {
+  const result: TableResult = { values: {}, provenance: {}, warnings: [], rowsRead: 0 };
+  const put = (id: string, v: number, row: string, column: string, doubt?: string) => {
     result.values[id] = v;
-    result.provenance[id] = { kind: 'table', table: '三', row, column };
+    const p: Provenance = { kind: 'table', table: '三', row, column };
+    if (doubt) p.doubt = doubt;
+    result.provenance[id] = p;
   };
   for (const r of T3_ROWS) {
     const hit = read.hits.get(r.id);
     if (!hit) continue;
     const group = r.group && GROUP_MATCH[r.group] ? (labelBefore(read.tokens, hit.at, GROUP_MATCH[r.group]!) ?? r.group) : null;
     const rowLabel = group && r.id !== 'other' ? `${group} ${hit.label}` : hit.label;
+    if (hit.runTogether && !hit.runTogether.split) {
+      result.warnings.push(`表三「${rowLabel}${hit.runTogether.text}」行的数字连在一起，无法确定各格的数，未读取`);
+      continue;
+    }
+    result.rowsRead++;
     if (hit.values.length < T3_COLUMNS.length) {
       result.warnings.push(`表三「${rowLabel}」行只读到 ${hit.values.length} 个数，应有 ${T3_COLUMNS.length} 个`);
     }
+    if (hit.runTogether) {
+      result.warnings.push(`表三「${rowLabel}」行的数字连在一起（${hit.runTogether.text}），按每格一位数读取`);
+    }
+    if (hit.blanks.length > 0) {
+      result.warnings.push(`表三「${rowLabel}」行的空白单元格（${hit.blanks.map((i) => read.columns[T3_COLUMNS[i]!.id] ?? T3_COLUMNS[i]!.label).join('、')}）按 0 计`);
+    }
     T3_COLUMNS.forEach((c, i) => {
       const v = hit.values[i] ?? null;
-      if (v !== null) put(t3Id(r.id, c.id), v, rowLabel, read.columns[c.id] ?? c.label);
+      if (v === null) return;
+      const doubt = hit.blanks.includes(i) ? BLANK_DOUBT : hit.runTogether ? SPLIT_DOUBT : undefined;
+      put(t3Id(r.id, c.id), v, rowLabel, read.columns[c.id] ?? c.label, doubt);
     });
   }
   // Layout 2021 prints （六）其他处理 as three sub-rows: the row itself is their sum.
   if (layout === '2021' && !read.hits.has('other')) {
     for (const c of T3_COLUMNS) {
-      const parts = SUB_ROWS.map((row) => result.values[t3Id(row, c.id)]);
+      const ids = SUB_ROWS.map((row) => t3Id(row, c.id));
+      const parts = ids.map((id) => result.values[id]);
       if (parts.some((p) => p === undefined)) continue;
-      put(t3Id('other', c.id), parts.reduce<number>((a, b) => a + (b ?? 0), 0), '（六）其他处理（三个子项之和）', read.columns[c.id] ?? c.label);
+      const doubt = ids.some((id) => result.provenance[id]?.doubt) ? '子项中有按 0 计的空白单元格或拆分的数字' : undefined;
+      put(t3Id('other', c.id), parts.reduce<number>((a, b) => a + (b ?? 0), 0), '（六）其他处理（三个子项之和）', read.columns[c.id] ?? c.label, doubt);
     }
   }
   result.warnings.push(...missingRows(read, layout));

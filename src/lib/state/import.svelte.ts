@@ -18,7 +18,7 @@ import {
 import { resultText } from '../import/messages.ts';
 import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../import/stage.ts';
 import { markImport } from '../import/marks.ts';
-import { parseFiles, type FileResult, type ParseProgress } from '../import/parse-client.ts';
+import { cancelReading, parseFiles, ReadCancelled, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import { reportKey } from '../model/report.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
@@ -77,6 +77,8 @@ export class ImportState {
   outcome = $state<ImportOutcome>(null);
   /** the incoming reports whose values DuckDB has read itself (import/stage.ts), or null */
   private stage: Stage | null = null;
+  /** which read is under way: a cancelled read's late results are dropped */
+  private reading = 0;
 
   constructor(private getDataset: () => DatasetState) {}
 
@@ -105,6 +107,8 @@ export class ImportState {
     this.reset();
     this.readFiles = files;
     this.identities = identities;
+    const token = ++this.reading;
+    const current = () => token === this.reading;
     this.phase = 'reading';
     this.fileCount = files.length;
     // 导入方式 starts as the data is shown now
@@ -114,16 +118,27 @@ export class ImportState {
     // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
     // there only means the values are loaded from the worker's reading
     const staging: Promise<StagedFile[]> = stageFiles(sql, files).catch(() => []);
+    /** a cancelled read leaves nothing behind: DuckDB's tables are dropped once it is done with them */
+    const abandon = () => void staging.then((staged) => dropStage(sql, staged));
     try {
-      const parsed = await parseFiles(files, (p) => (this.progress = p), identities);
+      const parsed = await parseFiles(files, (p) => {
+        if (current()) this.progress = p;
+      }, identities);
+      if (!current()) return abandon();
       markImport('parsed');
       this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
       const staged = await staging;
+      if (!current()) return abandon();
       markImport('staged');
-      this.stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined, parsed.asRead).catch(async () => {
+      const stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined, parsed.asRead).catch(async () => {
         await dropStage(sql, staged);
         return null;
       });
+      if (!current()) {
+        if (stage) void dropStage(sql, stage.files);
+        return;
+      }
+      this.stage = stage;
       markImport('verified');
       this.files = parsed.files;
       this.issues = parsed.issues;
@@ -131,10 +146,24 @@ export class ImportState {
       this.updateConflicts();
       this.phase = 'review';
     } catch (e) {
+      if (!current() || e instanceof ReadCancelled) return abandon();
       await dropStage(sql, await staging);
       this.message = `读取文件失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
       this.phase = 'failed';
     }
+  }
+
+  /**
+   * Stop a read under way (a large or hostile file): the reading worker is ended, nothing read is
+   * kept or loaded, and the panel says so.
+   */
+  cancelRead(): void {
+    if (this.phase !== 'reading') return;
+    this.reading++;
+    cancelReading();
+    this.reset();
+    this.message = '已取消读取，没有载入任何数据，数据没有变化。';
+    this.outcome = 'unchanged';
   }
 
   setOnlyImported(only: boolean): void {

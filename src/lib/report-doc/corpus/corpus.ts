@@ -28,6 +28,11 @@ export interface CorpusExpectation {
   values: Record<string, number>;
   /** ids of values stated approximately (余、约、近、多) */
   approximate?: string[];
+  /**
+   * ids of values read with a doubt (a blank cell counted as 0, an amount in 元 converted, digits
+   * run together split, a row added up from its parts): each must carry one, no other may
+   */
+  doubts?: string[];
   /** texts each of which some warning must contain */
   warnings?: string[];
 }
@@ -125,6 +130,9 @@ export function scoreFixture(doc: ParsedReportDoc, e: CorpusExpectation): Fixtur
   const approximate = new Set(e.approximate ?? []);
   for (const [id, p] of Object.entries(doc.provenance)) if (p.approximate && !approximate.has(id)) differences.push(`${id}: 标为约数，文中是确数`);
   for (const id of approximate) if (!doc.provenance[id]?.approximate) differences.push(`${id}: 文中是约数，未标为约数`);
+  const doubts = new Set(e.doubts ?? []);
+  for (const [id, p] of Object.entries(doc.provenance)) if (p.doubt && !doubts.has(id)) differences.push(`${id}: 记有疑点（${p.doubt}），文中是确数`);
+  for (const id of doubts) if (!doc.provenance[id]?.doubt) differences.push(`${id}: 应记有疑点，未记`);
   for (const w of e.warnings ?? []) if (!doc.warnings.some((x) => x.includes(w))) differences.push(`缺少警告「${w}」（有：${doc.warnings.join('；') || '无'}）`);
   return { classes, identity, differences };
 }
