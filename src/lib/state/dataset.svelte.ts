@@ -8,7 +8,7 @@ import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from
 import { replaceApproximate } from '../db/approximate.ts';
 import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import { markImport } from '../import/marks.ts';
-import { clearImported, loadImported, saveImported } from '../import/persist.ts';
+import { checkStorage, clearImported, ImportsChangedElsewhere, loadImported, saveImported, storedGeneration, watchImports } from '../import/persist.ts';
 import type { SqlClient } from '../db/sql.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
 import { EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
@@ -56,6 +56,10 @@ export class DatasetState {
   /** the last save, settled when it is done (saves are chained) */
   saving: Promise<void> = Promise.resolve();
   private saves = 0;
+  /** the stored generation of the imports this page shows (persist.ts): saves are made on top of it */
+  private generation: string | null = null;
+  /** a note that another tab changed the imports and this page now shows them */
+  otherTab = $state<string | null>(null);
 
   readonly sql: SqlClient = browserSql;
 
@@ -86,10 +90,13 @@ export class DatasetState {
       current = 'restore';
       this.step('restore', 'running');
       try {
-        this.imported = await loadImported();
+        ({ data: this.imported, generation: this.generation } = await loadImported());
       } catch (e) {
         this.importWarning = `未能读取此前导入的数据：${e instanceof Error ? e.message : String(e)}`;
+        this.generation = await storedGeneration().catch(() => null);
       }
+      // another tab saving or clearing imports: show its data here too
+      watchImports((generation) => void this.followOtherTab(generation));
       const restored = this.imported.reports.keys.length;
       this.step('restore', 'done', restored > 0 ? `${restored} 份导入的报告` : '没有导入的数据');
       current = 'db';
@@ -146,7 +153,11 @@ export class DatasetState {
    */
   private save(next: ImportedSet): void {
     this.saveStatus = 'saving';
-    const write = () => (next.reports.keys.length === 0 && !next.onlyImported ? clearImported() : saveImported(next));
+    const write = async () => {
+      this.generation = next.reports.keys.length === 0 && !next.onlyImported ? await clearImported(this.generation) : await saveImported(next, this.generation);
+      const full = await checkStorage();
+      if (full) this.importWarning = full;
+    };
     // once the page is idle: the dashboard's charts update first
     const run = () => whenIdle().then(write);
     const guard = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -161,12 +172,38 @@ export class DatasetState {
         },
         (e: unknown) => {
           this.saveStatus = 'failed';
-          this.importWarning = `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
+          this.importWarning =
+            e instanceof ImportsChangedElsewhere
+              ? '另一个标签页在此期间更改了导入的数据，为不覆盖它，本页这次导入没有保存（仍显示在本页，刷新后不再保留）。请刷新页面，在最新的数据上重新导入。'
+              : `导入的数据已载入，但未能保存在本浏览器中（${e instanceof Error ? e.message : String(e)}），刷新页面后将丢失。`;
         },
       )
       .finally(() => {
         if (typeof window !== 'undefined') window.removeEventListener('beforeunload', guard);
       });
+  }
+
+  /**
+   * Another tab saved (or cleared) the imports: read them and show them here, so that this page
+   * never saves over them from an older state. Saves of this page wait for it (they are chained).
+   */
+  private followOtherTab(generation: string | null): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      if (generation === this.generation) return;
+      try {
+        const stored = await loadImported();
+        await replaceAllParts(this.sql, composeParts(this.embedded, stored.data));
+        await replaceApproximate(this.sql, stored.data.approximate);
+        this.imported = stored.data;
+        this.generation = stored.generation;
+        this.importWarning = null;
+        await this.refresh();
+        this.otherTab = '另一个标签页更改了导入的数据，本页已按最新的数据显示。';
+      } catch (e) {
+        this.importWarning = `另一个标签页更改了导入的数据，本页未能读取（${e instanceof Error ? e.message : String(e)}），请刷新页面。`;
+      }
+    });
+    return this.saving;
   }
 
   /** Remove every imported report and show the embedded data again. */
