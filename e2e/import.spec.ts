@@ -131,6 +131,8 @@ test('bad files are listed with file, row and column; cancelling or loading the 
     file('空文件.csv', ''),
     file('形状不对.json', '{"town": "康驿镇"}'),
     file('公式.csv', `${WIDE_HEADER}\n汶上县,"=HYPERLINK(""http://example.com"",""x"")",,2026,2021,x,=1+1,1,1\n`),
+    // a superscript footnote mark: NFKC would make 56¹ into 561
+    file('上标.csv', `${WIDE_HEADER}\n汶上县,义桥镇,370830108,2026,2021,x,56¹,1,1\n`),
   ];
   const before = await (async () => {
     await open(page, '?view=ranking&year=2023');
@@ -145,6 +147,7 @@ test('bad files are listed with file, row and column; cancelling or loading the 
   await expect(issues).toContainText('空文件.csv：文件是空的');
   await expect(issues).toContainText('形状不对.json');
   await expect(issues).toContainText('公式.csv 第 2 行');
+  await expect(issues).toContainText('上标.csv 第 2 行 「政府网站主动公开信息」列：含上标、下标、圈号等特殊数字「¹」');
   await page.getByRole('button', { name: '取消' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已取消导入，数据没有变化' })).toBeVisible();
   await expect(page.getByText(/导入数据已清除/)).toHaveCount(0);

@@ -181,3 +181,18 @@ describe('spaces inside numbers', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('digits that only look like digits', () => {
+  it.each(['56¹', '3²', '①', '１２³', '⑩', '₅', '⒈'])('%s is an error, never folded into another number', (raw) => {
+    const r = parseCell(raw, 'count');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('特殊数字');
+  });
+
+  it.each([
+    ['１２', 12],
+    ['１，２３４', 1234],
+    ['1,234', 1234],
+    ['０', 0],
+  ])('full-width %s is still read as %s', (raw, v) => expect(parseCell(raw, 'count')).toEqual({ ok: true, value: v }));
+});

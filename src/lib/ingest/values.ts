@@ -26,6 +26,20 @@ export function normalizeText(s: string): string {
   return out;
 }
 
+/**
+ * A character that NFKC would turn into a digit though it is not one: superscripts (`56¹` would
+ * read as 561), subscripts, circled and parenthesised numbers (①), Roman numerals, mathematical
+ * digits. Only full-width digits (１２) are folded, as people type them on a Chinese keyboard.
+ */
+function oddDigit(raw: string): string | null {
+  for (const ch of raw) {
+    if (ch.charCodeAt(0) < 0x80 || (ch >= '\uff10' && ch <= '\uff19')) continue;
+    const folded = ch.normalize('NFKC');
+    if (folded !== ch && /[0-9]/.test(folded)) return ch;
+  }
+  return null;
+}
+
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const PLAIN_DIGITS = /^\d{1,9}$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -39,6 +53,8 @@ export function parseCell(raw: unknown, kind: ValueKind): CellResult {
   // Fast path for what most cells hold (empty, or plain digits); the same result as the full path.
   if (raw === '') return { ok: true, value: null };
   if (PLAIN_DIGITS.test(raw)) return checkKind(Number(raw), kind);
+  const odd = oddDigit(raw);
+  if (odd) return { ok: false, reason: `含上标、下标、圈号等特殊数字「${odd}」，不能当作数字读取（请改为普通数字）` };
   let s = normalizeText(raw).replace(/\u2212/g, '-');
   if (EMPTY_MARKS.has(s)) return { ok: true, value: null };
   // `1 234` is a grouped number; `12 13` is two numbers in one cell, an error.
