@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { downloaded, open, rankingRows, waitComplete } from './helpers.ts';
+import { xlsxWorkbook } from '../src/lib/ingest/testing/xlsx.ts';
 
 /** A file for the file picker, as Excel on Chinese Windows (GBK) or anything else (UTF-8) writes it. */
 const file = (name: string, text: string, encoding: 'utf8' | 'utf8bom' | 'gbk' = 'utf8') => ({
@@ -409,4 +410,49 @@ test('an approximate number (一百余条) is loaded as stated and marked 约 in
   await waitComplete(page, 'town');
   await expect(page.locator('[data-view="town"] table.narrative [data-metric="pub_newmedia"]')).toHaveText('约 100 条');
   await expect(page.locator('[data-view="town"] table.narrative [data-metric="pub_website"]')).toHaveText('36 条');
+});
+
+test("a clerk's own files land on the towns shown: no county column (GBK), a workbook with a title row, 序号, 合计 and 人民政府, Excel 「Unicode 文本」", async ({ page }) => {
+  await open(page);
+  await expect(page.locator('header.top p.scope')).toContainText('汶上县 · 15 个镇街');
+  await openImport(page);
+  const noCounty = file('各镇街2024.csv', '镇街,年度,政府网站主动公开信息\r\n康驿镇,2024,1\r\n南旺镇,2024,2\r\n', 'gbk');
+  const workbook = {
+    name: '汶上县2024年统计.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(
+      xlsxWorkbook([
+        { name: '说明', rows: [['每年一个工作表']] },
+        {
+          name: '2024年',
+          rows: [['汶上县2024年各镇街政务公开情况统计表', null, null], ['序号', '镇街', '政务公开培训次数'], [1, '次邱镇人民政府', 7], [2, '南站街道办事处', 9], [null, '合计', 16]],
+          merges: ['A1:C1'],
+        },
+      ]),
+    ),
+  };
+  const text = '镇街\t年度\t政务公开栏等线下公开信息\r\n寅寺镇\t2024\t11\r\n';
+  const unicode = { name: 'Unicode 文本.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) };
+  await choose(page, [noCounty, workbook, unicode]);
+
+  const files = page.locator('table.files tbody tr');
+  await expect(files.filter({ hasText: '各镇街2024.csv' })).toContainText('GB18030');
+  await expect(files.filter({ hasText: '汶上县2024年统计.xlsx' })).toContainText('Excel 工作簿');
+  await expect(files.filter({ hasText: 'Unicode 文本.txt' })).toContainText('UTF-16LE');
+  // what was skipped or matched is said
+  await expect(page.getByText('表头在第 2 行：第 1 行是表格标题或说明（「汶上县2024年各镇街政务公开情况统计表」），未作为数据读入')).toBeVisible();
+  await expect(page.getByText('1 行是合计行（「合计」），不是镇街的报告，未载入（第 5 行）')).toBeVisible();
+  await expect(page.getByText('2 个镇街没有填写县（市、区），已按已载入的数据对应到汶上县康驿镇、汶上县南旺镇')).toBeVisible();
+  // every row meets the loaded report of its town in the conflict review: none is a new town
+  for (const town of ['康驿镇', '南旺镇', '次邱镇', '南站街道', '寅寺镇']) await expect(page.locator(`tr[data-conflict="${town}"]`)).toBeVisible();
+  await page.getByRole('button', { name: '载入 5 份报告' }).click();
+  await loaded(page, '已载入 5 份报告（更新已填写的单元格 5 份）');
+
+  await expect(page.locator('header.top p.scope')).toContainText('汶上县 · 15 个镇街');
+  const sessions = await ranking(page, 2024, 'train_sessions');
+  expect(sessions).toHaveLength(15);
+  expect(sessions.find((r) => r.town === '次邱镇')?.value).toBe('7');
+  expect(sessions.find((r) => r.town === '南站街道')?.value).toBe('9');
+  expect((await ranking(page, 2024, 'pub_board')).find((r) => r.town === '寅寺镇')?.value).toBe('11');
+  expect((await ranking(page, 2024, 'pub_website')).find((r) => r.town === '南旺镇')?.value).toBe('2');
 });

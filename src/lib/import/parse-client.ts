@@ -7,6 +7,7 @@ import type { IngestIssue } from '../ingest/issues.ts';
 import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
 import type { ReportOrigin } from './origin.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
+import type { KnownTown } from '../ingest/town-match.ts';
 import ParseWorker from './parse.worker.ts?worker';
 
 export type { FileResult } from './parse.worker.ts';
@@ -47,17 +48,21 @@ export class ReadCancelled extends Error {
   }
 }
 
-export async function parseFiles(
-  files: readonly File[],
-  onProgress: (p: ParseProgress) => void,
-  identities?: Readonly<Record<string, GivenIdentity>>,
-): Promise<ParsedImport> {
+/** What the import's reading knows besides the files (read-file.ts ReadOptions). */
+export interface ReadContext {
+  /** by file name: the town and year typed for a report document */
+  identities?: Readonly<Record<string, GivenIdentity>>;
+  /** the towns shown now, for rows without a county */
+  known?: readonly KnownTown[];
+}
+
+export async function parseFiles(files: readonly File[], onProgress: (p: ParseProgress) => void, context: ReadContext = {}): Promise<ParsedImport> {
   // the worker reads the files itself: the page's thread is left free (and DuckDB reads them too)
   return parseInWorker(
     files.map((f) => ({ name: f.name, bytes: f })),
     'import',
     onProgress,
-    identities,
+    context,
   );
 }
 
@@ -82,7 +87,7 @@ export function parseInWorker(
   payload: { name: string; bytes: ArrayBuffer | Blob }[],
   mode: ParseRequest['mode'],
   onProgress: (p: ParseProgress) => void = () => undefined,
-  identities?: Readonly<Record<string, GivenIdentity>>,
+  context: ReadContext = {},
 ): Promise<ParsedImport> {
   let w = workers.get(mode);
   if (!w) {
@@ -126,7 +131,7 @@ export function parseInWorker(
     };
     waiting.add(fail);
     worker.addEventListener('message', onMessage);
-    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode, ...(identities ? { identities } : {}) };
+    const request: ParseRequest = { id, files: payload, divisionsUrl, maxYear: new Date().getFullYear() + 1, mode, ...context };
     worker.postMessage(
       request,
       payload.flatMap((p) => (p.bytes instanceof ArrayBuffer ? [p.bytes] : [])),

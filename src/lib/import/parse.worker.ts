@@ -10,6 +10,7 @@ import type { IngestIssue } from '../ingest/issues.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
+import type { KnownTown } from '../ingest/town-match.ts';
 import { readImportFileColumns } from './read-file.ts';
 import { originOf, type ReportOrigin } from './origin.ts';
 
@@ -23,6 +24,8 @@ export interface ParseRequest {
   mode: 'import' | 'plain';
   /** by file name: the town and year typed for a report document (read-file.ts) */
   identities?: Readonly<Record<string, GivenIdentity>>;
+  /** the towns shown on the page, for rows without a county (ingest/town-match.ts) */
+  known?: readonly KnownTown[];
 }
 
 /** A file's outcome without its reports: how many it had, and every issue. */
@@ -52,7 +55,7 @@ export type ParseMessage =
 const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
-  const { id, files, divisionsUrl, maxYear, mode, identities } = e.data;
+  const { id, files, divisionsUrl, maxYear, mode, identities, known } = e.data;
   try {
     const read: ParsedColumns[] = [];
     for (const [index, f] of files.entries()) {
@@ -61,7 +64,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
       const result =
         mode === 'plain'
           ? parseFileColumns(f.name, bytes, { maxYear, onProgress: (done) => onStage('解析并校验', done) })
-          : await readImportFileColumns(f.name, bytes, { divisionsUrl, maxYear, ...(identities ? { identities } : {}) }, onStage);
+          : await readImportFileColumns(f.name, bytes, { divisionsUrl, maxYear, ...(identities ? { identities } : {}), ...(known ? { known } : {}) }, onStage);
       read.push(result);
       const { columns, keys: _keys, rows: _rows, asRead: _asRead, ...rest } = result;
       post({ id, type: 'file', index, result: { ...rest, count: columns.length } });

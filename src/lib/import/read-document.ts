@@ -4,7 +4,7 @@
  * PDF with a text layer (read through pdf.js, loaded only when a PDF is given: read-pdf.ts).
  */
 import mammoth from 'mammoth';
-import { checkedDocx } from './docx-inflate.ts';
+import { checkedZip } from './zip-inflate.ts';
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { decodeBytes, type Encoding } from '../ingest/decode.ts';
 import { parseLines, parseReportHtml, parseReportText } from '../report-doc/parse.ts';
@@ -43,7 +43,7 @@ export async function readDocument(
     return { doc: { ...doc, warnings: [...pdf.warnings, ...doc.warnings] }, encoding: null };
   }
   if (kind === 'docx') {
-    const data = checkedDocx(name, bytes).buffer as ArrayBuffer;
+    const data = checkedZip(name, bytes).buffer as ArrayBuffer;
     // mammoth's browser build reads `arrayBuffer`, its Node build (the CLI) `buffer`; both accept an ArrayBuffer
     const { value } = await mammoth.convertToHtml({ arrayBuffer: data, buffer: data } as unknown as Parameters<typeof mammoth.convertToHtml>[0]);
     return { doc: parseReportHtml(value, name, opts), encoding: null };

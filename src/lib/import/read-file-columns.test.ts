@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportAt } from '../ingest/columns.ts';
 import { CORPUS_FILES } from '../ingest/corpus/files.ts';
 import { reportKey } from '../model/report.ts';
-import { readImportFile, readImportFileColumns } from './read-file.ts';
+import { readImportFile, readImportFileColumns, type ReadOptions } from './read-file.ts';
+import { xlsxWorkbook } from '../ingest/testing/xlsx.ts';
+import iconv from 'iconv-lite';
 
 const divisions = readFileSync(new URL('../../../data/divisions/townships_cn.csv', import.meta.url), 'utf8');
 beforeAll(() => {
@@ -17,9 +19,9 @@ beforeAll(() => {
 
 const opts = { divisionsUrl: 'divisions.csv', maxYear: 2026 };
 
-async function same(name: string, bytes: Uint8Array) {
-  const old = await readImportFile(name, bytes, opts, () => undefined);
-  const now = await readImportFileColumns(name, bytes, opts, () => undefined);
+async function same(name: string, bytes: Uint8Array, options: ReadOptions = opts) {
+  const old = await readImportFile(name, bytes, options, () => undefined);
+  const now = await readImportFileColumns(name, bytes, options, () => undefined);
   expect(now.issues).toEqual(old.issues);
   expect(now.keys).toEqual(old.reports.map(reportKey));
   old.reports.forEach((r, i) => expect(reportAt(now.columns, i)).toEqual({ ...r, metrics: Object.fromEntries(Object.entries(r.metrics).filter(([, v]) => v !== null)) }));
@@ -49,5 +51,45 @@ describe('an annual report without a single number', () => {
     expect(p.reports).toEqual([]);
     expect(p.rejected).toBe(1);
     expect(p.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(['没有读出任何数值（表二、表三、表四和正文中都没有找到数字），未作为报告载入']);
+  });
+});
+
+describe('a clerk file without a county, for the towns shown', () => {
+  const known = [
+    { county: '汶上县', town: '南旺镇', town_code: '370830102' },
+    { county: '汶上县', town: '康驿镇', town_code: '370830106' },
+    { county: '汶上县', town: '次邱镇', town_code: '370830103' },
+  ];
+  const gb = (s: string) => {
+    // GB18030 as Excel on Chinese Windows writes it
+    return Uint8Array.from(iconv.encode(s, 'gb18030'));
+  };
+
+  it('lands on the loaded towns (their keys), with the office words dropped and the 合计 row skipped', async () => {
+    const text = '汶上县2024年各镇街统计表,,\r\n镇街,年度,政府网站主动公开信息\r\n南旺镇人民政府,2024,12\r\n康驿镇,2024,8\r\n次 邱 镇,2024,5\r\n合计,,25\r\n';
+    const now = await same('各镇街.csv', gb(text), { ...opts, known });
+    expect(now.keys).toEqual(['code:370830102@2024', 'code:370830106@2024', 'code:370830103@2024']);
+    expect(Array.from(now.columns.county)).toEqual(['汶上县', '汶上县', '汶上县']);
+    expect(Array.from(now.columns.town)).toEqual(['南旺镇', '康驿镇', '次邱镇']);
+    expect(now.issues.map((i) => i.message)).toEqual([
+      '表头在第 2 行：第 1 行是表格标题或说明（「汶上县2024年各镇街统计表」），未作为数据读入',
+      '1 行是合计行（「合计」），不是镇街的报告，未载入（第 6 行）',
+      '3 个镇街没有填写县（市、区），已按已载入的数据对应到汶上县南旺镇、汶上县康驿镇、汶上县次邱镇',
+      '镇街名称去掉了「人民政府」「办事处」等字样或空格：「南旺镇人民政府」读作「南旺镇」、「次 邱 镇」读作「次邱镇」',
+    ]);
+  });
+
+  it('an .xlsx workbook reads the same way', async () => {
+    const book = xlsxWorkbook([{ name: '2024年', rows: [['镇街', '政府网站主动公开信息'], ['南旺镇', 12], ['康驿镇人民政府', 8]] }]);
+    const now = await same('各镇街.xlsx', book, { ...opts, known });
+    expect(now.format).toBe('xlsx');
+    expect(now.keys).toEqual(['code:370830102@2024', 'code:370830106@2024']);
+    expect(now.columns.metrics[0]!.values.slice(0, 2)).toEqual(new Int32Array([12, 8]));
+  });
+
+  it('without the towns shown, a unique name is found in the division list', async () => {
+    const now = await same('各镇街.csv', gb('镇街,年度,政府网站主动公开信息\r\n南旺镇,2024,12\r\n'));
+    expect(now.keys).toEqual(['code:370830102@2024']);
+    expect(now.issues.map((i) => i.message)).toContain('1 个镇街没有填写县（市、区），已按区划代码表对应到汶上县南旺镇');
   });
 });

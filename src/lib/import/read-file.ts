@@ -13,13 +13,14 @@ import type { Report } from '../model/report.ts';
 import { parseReportFile, type ParsedFile } from '../ingest/parse-file.ts';
 import { ruleWarnings } from '../ingest/rule-warnings.ts';
 import { parseDivisions } from '../model/divisions.ts';
-import type { Encoding } from '../ingest/decode.ts';
+import { isWorkbook, type Encoding } from '../ingest/decode.ts';
 import { issue } from '../ingest/issues.ts';
 import { noValue } from '../ingest/blank.ts';
 import { MIN_YEAR } from '../model/report.ts';
 import type { ParsedReportDoc } from '../report-doc/types.ts';
 import { withGivenIdentity, type GivenIdentity } from '../report-doc/given-identity.ts';
 import { documentKind, readDocument, type DocumentKind } from './read-document.ts';
+import { TownResolver, type KnownTown } from '../ingest/town-match.ts';
 
 export interface ReadOptions {
   /** where the division list is served (fetched once, then kept) */
@@ -27,6 +28,8 @@ export interface ReadOptions {
   maxYear: number;
   /** by file name: the town and year typed in the review for a report document that did not name them */
   identities?: Readonly<Record<string, GivenIdentity>>;
+  /** the towns shown now: rows without a county, or with 人民政府 after the name, are matched to them */
+  known?: readonly KnownTown[];
 }
 
 let divisions: Promise<DivisionIndex | null> | null = null;
@@ -48,14 +51,34 @@ export async function readImportFile(
 ): Promise<ParsedFile> {
   const kind = documentKind(name, bytes);
   if (kind) return readReportDocument(name, bytes, kind, opts, onStage);
-  onStage('解码并解析', 0);
-  const parsed = parseReportFile(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
+  const parsed = await readDataFile(name, bytes, opts, onStage);
   if (parsed.reports.length === 0) return parsed;
   onStage('核对镇街名称和区划代码');
   const index = await divisionIndex(opts.divisionsUrl);
-  const matched = index ? matchDivisions(parsed.reports, index, name, parsed.rows) : { reports: parsed.reports, issues: [] };
+  const resolver = new TownResolver(opts.known ?? [], index, name);
+  const resolved = parsed.reports.map((r, i) => {
+    const to = resolver.resolve(r, parsed.rows?.[i] ?? null);
+    return to ? { ...r, ...to } : r;
+  });
+  const matched = index ? matchDivisions(resolved, index, name, parsed.rows) : { reports: resolved, issues: [] };
   onStage('检查勾稽关系');
-  return { ...parsed, reports: matched.reports, issues: [...parsed.issues, ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)] };
+  return {
+    ...parsed,
+    reports: matched.reports,
+    issues: [...parsed.issues, ...resolver.issues(), ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)],
+  };
+}
+
+/** A data file (CSV, JSON, or an .xlsx workbook whose sheets are read as CSV files), parsed and validated. */
+async function readDataFile(name: string, bytes: Uint8Array, opts: ReadOptions, onStage: (stage: string, done?: number) => void): Promise<ParsedFile> {
+  if (isWorkbook(name, bytes)) {
+    onStage('读取 Excel 工作簿', 0);
+    // the workbook reader is loaded only when a workbook is given
+    const { readWorkbook } = await import('./read-workbook.ts');
+    return readWorkbook(name, bytes, { maxYear: opts.maxYear });
+  }
+  onStage('解码并解析', 0);
+  return parseReportFile(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
 }
 
 /** An annual report document: its tables and numbers become one report, its warnings file issues. */
@@ -118,12 +141,17 @@ export async function readImportFileColumns(
 ): Promise<ParsedColumns> {
   const kind = documentKind(name, bytes);
   if (kind) return fromParsedFile(await readReportDocument(name, bytes, kind, opts, onStage));
-  onStage('解码并解析', 0);
-  const parsed = parseFileColumns(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
+  let parsed: ParsedColumns;
+  if (isWorkbook(name, bytes)) parsed = fromParsedFile(await readDataFile(name, bytes, opts, onStage));
+  else {
+    onStage('解码并解析', 0);
+    parsed = parseFileColumns(name, bytes, { maxYear: opts.maxYear, onProgress: (done) => onStage('解析并校验', done) });
+  }
   const c = parsed.columns;
   if (c.length === 0) return parsed;
   onStage('核对镇街名称和区划代码');
   const index = await divisionIndex(opts.divisionsUrl);
+  const resolver = new TownResolver(opts.known ?? [], index, name);
   const matchIssues: IngestIssue[] = [];
   const ruleIssues: IngestIssue[] = [];
   const memo: MatchMemo = { filled: new Map(), countyWarned: new Set() };
@@ -132,6 +160,16 @@ export async function readImportFileColumns(
   for (let start = 0; start < c.length; start += CHECK_CHUNK) {
     const end = Math.min(c.length, start + CHECK_CHUNK);
     const rows = Array.prototype.slice.call(parsed.rows, start, end) as number[];
+    for (let i = start; i < end; i++) {
+      const to = resolver.resolve({ county: c.county[i]!, town: c.town[i]!, town_code: c.town_code[i]! }, rows[i - start]!);
+      if (!to) continue;
+      c.county[i] = to.county;
+      c.town[i] = to.town;
+      c.town_code[i] = to.town_code;
+      parsed.keys[i] = keyAt(c, i);
+      // not the identity in the file: the load writes this report's identity
+      if (parsed.asRead) parsed.asRead[i] = 0;
+    }
     if (index) {
       const ids: Report[] = [];
       for (let i = start; i < end; i++) {
@@ -158,5 +196,5 @@ export async function readImportFileColumns(
     }
     onStage('核对镇街名称和区划代码、检查勾稽关系', end / c.length);
   }
-  return { ...parsed, issues: [...parsed.issues, ...matchIssues, ...ruleIssues] };
+  return { ...parsed, issues: [...parsed.issues, ...resolver.issues(), ...matchIssues, ...ruleIssues] };
 }

@@ -4,18 +4,21 @@
  * every issue with its row, column and value.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../model/catalogue.ts';
 import type { MetricValues } from '../model/report.ts';
 import { CORPUS_FILES } from './corpus/files.ts';
 import { GBK_BYTES } from './corpus/gbk.ts';
 import type { Encoding } from './decode.ts';
 import type { IssueSeverity } from './issues.ts';
-import { parseReportFile, type FileFormat } from './parse-file.ts';
+import { parseReportFile, type FileFormat, type ParsedFile } from './parse-file.ts';
+import { readWorkbook } from '../import/read-workbook.ts';
 
 const DIR = new URL('./corpus/', import.meta.url);
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, DIR)));
-const parse = (name: string) => parseReportFile(name, read(name), { maxYear: 2026 });
+/** as the import reads a data file: a workbook's sheets as CSV files, anything else as it is */
+const parse = async (name: string): Promise<ParsedFile> =>
+  name.endsWith('.xlsx') ? readWorkbook(name, read(name), { maxYear: 2026 }) : parseReportFile(name, read(name), { maxYear: 2026 });
 
 type IssueRow = [IssueSeverity, number | null, string | null, string | null, string];
 interface Outcome {
@@ -29,7 +32,6 @@ interface Outcome {
   blank?: number;
 }
 
-const SAVE_AS = '请在 Excel 中用「另存为」选择「CSV UTF-8（逗号分隔）」或「CSV（逗号分隔）」后再导入';
 const ROW_WIDTH = (cells: number, header: number) => `这一行有 ${cells} 列，表头有 ${header} 列：行可能被截断或多出了分隔符`;
 const NOT_ARRAY = 'JSON 应为报告记录组成的数组：[{town, year, metrics: {…}}, …]';
 const HYPERLINK = '=HYPERLINK("http://x","y")';
@@ -92,7 +94,26 @@ const EXPECTED: Record<string, Outcome> = {
   ),
   'missing-column.csv': wide('UTF-8', [['', 'B镇', 2021, { pub_website: 2 }]], [['error', 2, null, null, ROW_WIDTH(2, 3)]], 1),
   'duplicate-header.csv': wide('UTF-8', [['', 'A镇', 2021, { pub_website: 1 }]], [['error', 1, '政府网站主动公开信息', null, '与第 3 列重复']]),
-  'unknown-header.csv': wide('UTF-8', [['', 'A镇', 2021, { pub_board: 3 }]], [['error', 1, '备注', null, '不认识的列名：既不是指标编号，也不是指标的中文名称']]),
+  'unknown-header.csv': wide('UTF-8', [['', 'A镇', 2021, { pub_board: 3 }]], [['error', 1, '规章数量', null, '不认识的列名：既不是指标编号，也不是指标的中文名称']]),
+  'serial-and-remarks.csv': wide(
+    'UTF-8',
+    [
+      ['', 'A镇', 2021, { pub_board: 3 }],
+      ['', 'B镇', 2021, { pub_board: 4 }],
+    ],
+    [['info', 1, null, null, '「序号」、「备注」列不是报告的数据，未读入']],
+  ),
+  // the office's names stay as written here: the import matches them to the towns (town-match.ts)
+  'title-rows-totals.csv': wide(
+    'GB18030',
+    [['', '康驿镇人民政府', 2024, { pub_website: 12, train_sessions: 3 }]],
+    [
+      ['info', null, null, null, '表头在第 3 行：第 1–2 行是表格标题或说明（「汶上县2024年各镇街政务公开情况统计表」、「填报单位：县政务公开办」），未作为数据读入'],
+      ['info', null, null, null, '1 行是合计行（「合 计」），不是镇街的报告，未载入（第 6 行）'],
+      ['error', 5, '政务公开培训次数', 'x', '不是数字'],
+    ],
+    1,
+  ),
   'header-only.csv': wide('UTF-8', []),
   'empty.csv': wide('UTF-8', [], [['error', null, null, null, '文件是空的']]),
   'whitespace-only.csv': wide('UTF-8', [], [['error', null, null, null, '文件是空的']]),
@@ -258,12 +279,41 @@ const EXPECTED: Record<string, Outcome> = {
     ['', 'A镇', 2021, { pub_website: 1 }],
     ['', 'B镇', 2021, { pub_website: 2 }],
   ]),
-  'excel-workbook.xlsx': { format: null, encoding: null, reports: [], issues: [['error', null, null, null, `这是 Excel 工作簿（.xlsx）或压缩包，不是 CSV 文件：${SAVE_AS}`]], rejected: 0 },
-  'utf16le-unicode-text.txt': {
+  'excel-workbook.xlsx': { format: 'xlsx', encoding: null, reports: [], issues: [['error', null, null, null, '文件不是有效的 Excel 工作簿（.xlsx）：找不到压缩包的目录，未读取']], rejected: 0 },
+  'workbook-sheets.xlsx': {
+    format: 'xlsx',
+    encoding: null,
+    reports: [
+      ['', '康驿镇人民政府', 2023, { pub_website: 12, train_sessions: 3 }],
+      ['', '南旺镇', 2023, { pub_website: 40, train_sessions: 0 }],
+      ['', '康驿镇', 2024, { pub_website: 15, train_sessions: 4 }],
+    ],
+    issues: [
+      ['info', null, null, null, '读取了工作表「2023年」、「2024年」（名称中有年份的工作表），未读取「填表说明」'],
+      ['info', null, null, null, '工作表没有「年度」列：按工作表名称读作 2023 年度'],
+      ['info', null, null, null, '表头在第 2 行：第 1 行是表格标题或说明（「汶上县2023年各镇街政务公开情况统计表」），未作为数据读入'],
+      ['info', null, null, null, '1 行是合计行（「合计」），不是镇街的报告，未载入（第 6 行）'],
+      ['info', 2, null, null, '「序号」列不是报告的数据，未读入'],
+      // 0.1 + 0.2 as Excel stores it is shown as 0.3, and a count must be whole
+      ['error', 4, '政府网站主动公开信息', '0.3', '件数应为整数'],
+      ['info', null, null, null, '工作表没有「年度」列：按工作表名称读作 2024 年度'],
+    ],
+    rejected: 1,
+  },
+  'utf16le-unicode-text.txt': wide('UTF-16LE', [['', 'A镇', 2021, { pub_website: 5 }]]),
+  'utf16be-text.txt': wide('UTF-16BE', [['', 'B镇', 2022, { train_sessions: 7 }]]),
+  'old-word.doc': {
     format: null,
     encoding: null,
     reports: [],
-    issues: [['error', null, null, null, `文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取：${SAVE_AS}`]],
+    issues: [['error', null, null, null, '这是旧版 Word 文档（.doc），无法直接读取：请在 Word 或 WPS 文字中用「另存为」选择「Word 文档（.docx）」或「纯文本（.txt）」后再导入']],
+    rejected: 0,
+  },
+  'table-photo.png': {
+    format: null,
+    encoding: null,
+    reports: [],
+    issues: [['error', null, null, null, '这是一张图片（PNG），无法从图片中读出数字：请导入报告的 Word 文档（.docx）、带文字的 PDF，或把数据填入模板（CSV 或 .xlsx）后导入']],
     rejected: 0,
   },
 };
@@ -289,7 +339,10 @@ describe('the corpus folder', () => {
 });
 
 describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
-  const p = parse(name);
+  let p: ParsedFile;
+  beforeAll(async () => {
+    p = await parse(name);
+  });
 
   it(`format ${expected.format}, encoding ${expected.encoding}`, () => {
     expect([p.file, p.format, p.encoding]).toEqual([name, expected.format, expected.encoding]);
@@ -301,15 +354,16 @@ describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
 
   it(`lists exactly ${expected.issues.length} issue(s), with row, column and value; rejects ${expected.rejected} row(s)`, () => {
     expect(p.issues.map((i): IssueRow => [i.severity, i.row, i.column, i.value, i.message])).toEqual(expected.issues);
-    expect(p.issues.every((i) => i.file === name)).toBe(true);
+    // a workbook's issues name the sheet after the file: 「x.xlsx（工作表「2023年」）」
+    expect(p.issues.every((i) => i.file === name || i.file.startsWith(`${name}（工作表「`))).toBe(true);
     expect(p.rejected).toBe(expected.rejected);
     expect(p.blank).toBe(expected.blank ?? 0);
   });
 });
 
 describe('identity read from the GBK files', () => {
-  it('keeps code, layout, source and synthetic from 中文 headers', () => {
-    const p = parse('gbk-wide-zh-headers.csv');
+  it('keeps code, layout, source and synthetic from 中文 headers', async () => {
+    const p = await parse('gbk-wide-zh-headers.csv');
     expect(p.reports.map((r) => [r.town_code, r.layout, r.source, r.synthetic])).toEqual([
       ['370830106', '2019', '年报.txt', false],
       [null, '2021', 'gbk-wide-zh-headers.csv', true],
@@ -317,8 +371,8 @@ describe('identity read from the GBK files', () => {
     ]);
   });
 
-  it('keeps the 12-digit-free codes of the rare-character towns', () => {
-    expect(parse('gb18030-rare-char.csv').reports.map((r) => r.town_code)).toEqual(['320282113', '510129106']);
+  it('keeps the 12-digit-free codes of the rare-character towns', async () => {
+    expect((await parse('gb18030-rare-char.csv')).reports.map((r) => r.town_code)).toEqual(['320282113', '510129106']);
   });
 });
 

@@ -9,6 +9,8 @@ export interface CsvRows {
   rows: string[][];
   /** index in `rows` of a row whose quoted field is never closed (it swallows the rest of the file) */
   unclosedQuoteRow: number | null;
+  /** the file row (as a spreadsheet numbers it) of `rows[0]`, the header: 1 unless title rows were cut above it */
+  headerRow?: number;
 }
 
 /**
@@ -33,20 +35,21 @@ export function csvHeader(text: string): string[] {
 
 /**
  * Call `fn` for each body row that has as many cells as the header, with its row number as a
- * spreadsheet shows it (header = row 1). Blank rows are skipped silently; broken rows are
+ * spreadsheet shows it (the header's is `headerRow`, 1 by default). Blank rows are skipped silently; broken rows are
  * listed in `issues`. Returns the number of rows that were read but not passed on.
  */
 export function eachBodyRow(
-  { rows, unclosedQuoteRow }: CsvRows,
+  { rows, unclosedQuoteRow, headerRow }: CsvRows,
   file: string,
   issues: IngestIssue[],
   fn: (cells: string[], row: number) => void,
 ): number {
   const width = rows[0]?.length ?? 0;
+  const first = headerRow ?? 1;
   let skipped = 0;
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i]!;
-    const row = i + 1;
+    const row = i + first;
     if (unclosedQuoteRow === i) {
       // The unclosed quote swallowed every later line into this row's last cell.
       const lost = (cells[cells.length - 1] ?? '').split(/\r\n|\n|\r/).slice(1).filter((l) => l.trim() !== '').length;

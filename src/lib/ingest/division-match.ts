@@ -55,7 +55,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 }
 
 /** Words that name the office rather than the town: 康驿镇人民政府 is 康驿镇. */
-const OFFICE_SUFFIX = /(人民政府|政府|办事处)$/;
+export const OFFICE_SUFFIX = /(人民政府|政府|办事处)$/;
 
 /**
  * The nearest real names among `candidates`, closest first, at most 3: within `maxDistance`

@@ -159,7 +159,7 @@ describe('long CSV: errors name file, row, column and value', () => {
 
   const CASES: [name: string, bad: string[], issues: IngestIssue[], rejected: number][] = [
     ['unknown metric id', ['汶上县,B镇,2021,,,pub_websit,1'], [err(3, 'metric', 'pub_websit', '不认识的指标：既不是指标编号，也不是指标的中文名称')], 1],
-    ['unknown 中文 label', ['汶上县,B镇,2021,,,网站公开,1'], [err(3, 'metric', '网站公开', '不认识的指标：既不是指标编号，也不是指标的中文名称')], 1],
+    ['unknown 中文 label', ['汶上县,B镇,2021,,,网站信息条数,1'], [err(3, 'metric', '网站信息条数', '不认识的指标：既不是指标编号，也不是指标的中文名称')], 1],
     ['missing metric', ['汶上县,B镇,2021,,,,1'], [err(3, 'metric', '', '缺少指标')], 1],
     ['missing town', ['汶上县,,2021,,,pub_website,1'], [err(3, 'town', '', '缺少镇街名称')], 1],
     ['missing year', ['汶上县,B镇,,,,pub_website,1'], [err(3, 'year', '', '缺少年度')], 1],

@@ -7,7 +7,8 @@
 import { IDENTITY_FIELDS, type IdentityField } from '../model/report.ts';
 import { eachBodyRow, listNames, type CsvRows } from './csv-rows.ts';
 import { issue, type IngestIssue } from './issues.ts';
-import { columnRole, headerKey, metricByName, parseBool, parseLayout, type RawCell, type RawRecord, type RecordsRead } from './record.ts';
+import { totalsCell, totalsNotice } from './sheet-shape.ts';
+import { columnRole, headerKey, isIgnoredHeader, metricByName, parseBool, parseLayout, type RawCell, type RawRecord, type RecordsRead } from './record.ts';
 import { normalizeText } from './values.ts';
 
 export type LongRole = { kind: 'identity'; field: IdentityField } | { kind: 'metric' } | { kind: 'value' };
@@ -39,27 +40,33 @@ const REQUIRED = [
 
 const roleKey = (r: LongRole): string => (r.kind === 'identity' ? r.field : r.kind);
 
-function readLongHeader(header: readonly string[], file: string) {
+function readLongHeader(header: readonly string[], file: string, headerRow: number) {
   const issues: IngestIssue[] = [];
   const col = new Map<string, number>();
+  const ignored: string[] = [];
   header.forEach((h, i) => {
     const name = h.replace(/^\ufeff/, '');
+    if (isIgnoredHeader(name)) {
+      ignored.push(name.trim());
+      return;
+    }
     if (name.trim() === '') {
-      issues.push(issue('error', file, `第 ${i + 1} 列没有列名`, { row: 1, column: `第 ${i + 1} 列` }));
+      issues.push(issue('error', file, `第 ${i + 1} 列没有列名`, { row: headerRow, column: `第 ${i + 1} 列` }));
       return;
     }
     const role = longColumnRole(name);
     if (!role) {
       const message = '不认识的列名：长表只能有镇街、年度、指标、数值，以及县（市、区）、区划代码、来源、表式、示例数据';
-      issues.push(issue('error', file, message, { row: 1, column: name }));
+      issues.push(issue('error', file, message, { row: headerRow, column: name }));
       return;
     }
     const first = col.get(roleKey(role));
-    if (first !== undefined) issues.push(issue('error', file, `与第 ${first + 1} 列重复`, { row: 1, column: name }));
+    if (first !== undefined) issues.push(issue('error', file, `与第 ${first + 1} 列重复`, { row: headerRow, column: name }));
     else col.set(roleKey(role), i);
   });
+  if (ignored.length > 0) issues.push(issue('info', file, `${ignored.map((n) => `「${n}」`).join('、')}列不是报告的数据，未读入`, { row: headerRow }));
   const missing = REQUIRED.filter(([k]) => !col.has(k)).map(([, label]) => label);
-  if (missing.length > 0) issues.push(issue('error', file, `表头缺少${listNames(missing)}列`, { row: 1 }));
+  if (missing.length > 0) issues.push(issue('error', file, `表头缺少${listNames(missing)}列`, { row: headerRow }));
   return { col, issues, ok: missing.length === 0 };
 }
 
@@ -83,12 +90,22 @@ const CHECKED: readonly IdentityField[] = ['town_code', 'layout', 'source', 'syn
 export function longRecords(csv: CsvRows, file: string): RecordsRead {
   const header = csv.rows[0];
   if (!header) return { records: [], issues: [issue('error', file, '文件是空的')], skipped: 0 };
-  const { col, issues, ok } = readLongHeader(header, file);
+  const { col, issues, ok } = readLongHeader(header, file, csv.headerRow ?? 1);
   if (!ok) return { records: [], issues, skipped: csv.rows.length - 1 };
   const groups = new Map<string, Group>();
   let ungrouped = 0;
+  const totals: number[] = [];
+  const totalsNames: string[] = [];
+  const townAt = col.get('town')!;
+  const countyAt = col.get('county') ?? -1;
 
   const skipped = eachBodyRow(csv, file, issues, (cells, row) => {
+    const total = totalsCell(cells, townAt, countyAt);
+    if (total !== null) {
+      totals.push(row);
+      totalsNames.push(total);
+      return;
+    }
     const cell = (k: string): RawCell | undefined => {
       const i = col.get(k);
       return i === undefined ? undefined : { column: header[i]!, raw: cells[i]!, row };
@@ -144,5 +161,6 @@ export function longRecords(csv: CsvRows, file: string): RecordsRead {
     rec.metrics.push({ def, cell: cell('value')! });
   });
 
+  if (totals.length > 0) issues.push(totalsNotice(file, totals, totalsNames));
   return { records: [...groups.values()].map((g) => g.rec), issues, skipped: skipped + ungrouped };
 }

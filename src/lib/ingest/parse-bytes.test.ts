@@ -55,18 +55,36 @@ describe('parseReportFile with bytes', () => {
     expect(fromText.format).toBe('long-csv');
   });
 
-  it.each<[string, Uint8Array, string]>([
-    ['an xlsx workbook', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00), '这是 Excel 工作簿（.xlsx）或压缩包，不是 CSV 文件'],
-    ['an old xls workbook', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0), '这是旧版 Excel 工作簿（.xls），不是 CSV 文件'],
-    ['UTF-16LE (Excel 「Unicode 文本」)', bytes(0xff, 0xfe, 0x47, 0x95, 0x57, 0x88), '文件是 UTF-16 编码'],
-    ['UTF-16BE', bytes(0xfe, 0xff, 0x95, 0x47), '文件是 UTF-16 编码'],
-    ['NUL bytes', bytes(0x61, 0x2c, 0x62, 0x00, 0x63), '文件含有二进制内容，不是文本文件（CSV 或 JSON）'],
-  ])('refuses %s with one clear error', (_name, input, start) => {
-    const p = parseReportFile('a.csv', input, { maxYear: 2026 });
+  const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0];
+  it.each<[string, string, Uint8Array, string]>([
+    ['a zip that is not a workbook', 'a.zip', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0), '这是压缩包（或 .zip 文件），不是 CSV 文件：请解压后导入'],
+    ['an xlsx reaching the text reader', 'a.xlsx', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0), '这是 Excel 工作簿（.xlsx）：请在「导入数据」中导入'],
+    ['an OFD document', 'a.ofd', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0), '这是 OFD 版式文件'],
+    ['an old xls workbook', 'a.xls', bytes(...OLE), '这是旧版 Excel 工作簿（.xls），无法直接读取：请在 Excel 或 WPS 表格中用「另存为」'],
+    ['an old Word document', 'a.doc', bytes(...OLE), '这是旧版 Word 文档（.doc），无法直接读取：请在 Word 或 WPS 文字中用「另存为」选择「Word 文档（.docx）」'],
+    ['a WPS document', '年报.wps', bytes(...OLE), '这是 WPS 文字文档（.wps）'],
+    ['a WPS sheet', '统计.ET', bytes(...OLE), '这是 WPS 表格文件（.et）'],
+    ['an OLE file named .csv', 'a.csv', bytes(...OLE), '这是旧版 Office 或 WPS 文件（.xls、.doc、.wps 或 .et）'],
+    ['a PNG photo', 'a.csv', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0), '这是一张图片（PNG）'],
+    ['a JPEG scan', 'scan.jpg', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10), '这是一张图片（JPEG）'],
+    ['an RTF document', 'a.rtf', utf8('{\\rtf1\\ansi 康驿镇}'), '这是 RTF 文档'],
+    ['NUL bytes', 'a.csv', bytes(0x61, 0x2c, 0x62, 0x00, 0x63), '文件含有二进制内容，不是文本文件（CSV 或 JSON）'],
+  ])('refuses %s with one clear error', (_name, file, input, start) => {
+    const p = parseReportFile(file, input, { maxYear: 2026 });
     expect(p).toMatchObject({ format: null, encoding: null, reports: [], rejected: 0 });
     expect(p.issues).toHaveLength(1);
-    expect(p.issues[0]).toMatchObject({ severity: 'error', file: 'a.csv', row: null, column: null });
+    expect(p.issues[0]).toMatchObject({ severity: 'error', file, row: null, column: null });
     expect(p.issues[0]!.message.startsWith(start)).toBe(true);
+  });
+
+  it.each<[string, Uint8Array, 'UTF-16LE' | 'UTF-16BE']>([
+    ['UTF-16LE (Excel 「Unicode 文本」, tab-separated)', bytes(0xff, 0xfe, ...[...'镇街\t年度\t政务公开培训次数\r\n康驿镇\t2021\t3\r\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])), 'UTF-16LE'],
+    ['UTF-16BE', bytes(0xfe, 0xff, ...[...'镇街,年度,政务公开培训次数\n康驿镇,2021,3\n'].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])), 'UTF-16BE'],
+  ])('reads %s', (_name, input, encoding) => {
+    const p = parseReportFile('Unicode 文本.txt', input, { maxYear: 2026 });
+    expect(p.issues).toEqual([]);
+    expect(p.encoding).toBe(encoding);
+    expect(p.reports.map((r) => [r.town, r.year, r.metrics.train_sessions])).toEqual([['康驿镇', 2021, 3]]);
   });
 
   it.each<[string, Uint8Array, string | null]>([
@@ -74,11 +92,13 @@ describe('parseReportFile with bytes', () => {
     ['GBK', GBK_CSV, null],
     ['empty', bytes(), null],
     ['P alone', utf8('PK,1'), null],
+    ['UTF-16 text', bytes(0xff, 0xfe, 0x41, 0), null],
   ])('binaryProblem(%s) = %j', (_name, input, expected) => {
     expect(binaryProblem(input)).toBe(expected);
   });
 
-  it.each<[string, Uint8Array, string, 'UTF-8' | 'GB18030']>([
+  it.each<[string, Uint8Array, string, 'UTF-8' | 'GB18030' | 'UTF-16LE']>([
+    ['UTF-16LE with its BOM dropped', bytes(0xff, 0xfe, 0x47, 0x95), '镇', 'UTF-16LE'],
     ['UTF-8 BOM is dropped', utf8('\ufeffA'), 'A', 'UTF-8'],
     ['GBK 汶上县', bytes(0xe3, 0xeb, 0xc9, 0xcf, 0xcf, 0xd8), '汶上县', 'GB18030'],
     ['GB18030 four-byte 𠀀', bytes(0x95, 0x32, 0x82, 0x36), '𠀀', 'GB18030'],

@@ -5,9 +5,10 @@
  */
 import { reportKey } from '../model/report.ts';
 import { columnsFromReports, type ReportColumns } from './columns.ts';
-import { binaryProblem, type Encoding } from './decode.ts';
+import { binaryProblem, utf16Of, type Encoding } from './decode.ts';
 import { parseReportFile, detectFormat, type ParsedFile, type ParseOptions } from './parse-file.ts';
 import { parseWideFast } from './wide-fast.ts';
+import { isTotalsName } from './sheet-shape.ts';
 
 export interface ParsedColumns extends Omit<ParsedFile, 'reports' | 'rows'> {
   columns: ReportColumns;
@@ -81,7 +82,7 @@ export function fromParsedFile(p: ParsedFile): ParsedColumns {
 export function parseFileColumns(file: string, input: Uint8Array, opts: ParseOptions = {}): ParsedColumns {
   const maxYear = opts.maxYear ?? new Date().getFullYear() + 1;
   const general = () => fromParsedFile(parseReportFile(file, input, opts));
-  if (binaryProblem(input)) return general();
+  if (binaryProblem(input, file) || utf16Of(input)) return general();
   let bytes = input;
   let encoding: Encoding = 'UTF-8';
   if (!isUtf8(input)) {
@@ -91,7 +92,8 @@ export function parseFileColumns(file: string, input: Uint8Array, opts: ParseOpt
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 16));
   if (head.replace(/^\ufeff/, '').trim() === '' || detectFormat(file, head) !== 'wide-csv') return general();
   const fast = parseWideFast(file, bytes, maxYear, opts.onProgress);
-  if (!fast) return general();
+  // a 合计 row among the towns: the general reader skips it and says so
+  if (!fast || fast.columns.town.some(isTotalsName)) return general();
   const { columns, keys, rows, issues, rejected, blank, asRead } = fast;
   return { file, format: 'wide-csv', encoding, columns, keys, rows, issues, rejected, blank, fast: true, asRead };
 }

@@ -2,7 +2,9 @@
  * A data file's bytes or text → validated reports plus every issue found, naming file, row and column.
  */
 import { reportKey, type Report } from '../model/report.ts';
-import { csvHeader, csvRows } from './csv-rows.ts';
+import { csvHeader, csvRows, type CsvRows } from './csv-rows.ts';
+import { headerRowIndex, titleNotice } from './sheet-shape.ts';
+import { columnRole } from './record.ts';
 import { binaryProblem, decodeBytes, type Encoding } from './decode.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { jsonRecords } from './json-records.ts';
@@ -12,8 +14,11 @@ import { buildReport, type RecordsRead } from './record.ts';
 import { blankNotice, noValue, type BlankUnit } from './blank.ts';
 import { wideRecords } from './wide-csv.ts';
 
-/** `document`: an annual report itself (text, HTML or .docx), read by src/lib/report-doc. */
-export type FileFormat = 'wide-csv' | 'long-csv' | 'json' | 'document';
+/**
+ * `document`: an annual report itself (text, HTML, .docx or PDF), read by src/lib/report-doc;
+ * `xlsx`: an Excel workbook, its sheets read as CSV files (import/read-workbook.ts).
+ */
+export type FileFormat = 'wide-csv' | 'long-csv' | 'json' | 'document' | 'xlsx';
 
 export interface ParsedFile {
   file: string;
@@ -54,6 +59,23 @@ export function detectFormat(file: string, text: string): FileFormat | null {
   return isLongHeader(csvHeader(text)) ? 'long-csv' : 'wide-csv';
 }
 
+/**
+ * Whether a row can be a data file's header: a long header, or a town column beside at least
+ * one other column this project knows (a title row such as 「××县2024年统计表」 is neither).
+ */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  if (isLongHeader(cells)) return true;
+  let town = false;
+  let known = 0;
+  for (const c of cells) {
+    const role = columnRole(c.replace(/^\ufeff/, ''));
+    if (!role) continue;
+    known++;
+    if (role.kind === 'identity' && role.field === 'town') town = true;
+  }
+  return town && known >= 2;
+}
+
 /** Parse one file given as bytes (decoded as UTF-8 or GB18030) or as text already decoded. */
 export function parseReportFile(file: string, input: Uint8Array | string, opts: ParseOptions = {}): ParsedFile {
   const maxYear = opts.maxYear ?? new Date().getFullYear() + 1;
@@ -61,7 +83,7 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
   let encoding: Encoding | null = null;
   if (typeof input === 'string') text = input;
   else {
-    const problem = binaryProblem(input);
+    const problem = binaryProblem(input, file);
     if (problem) return { file, format: null, encoding: null, reports: [], issues: [issue('error', file, problem)], rejected: 0, blank: 0 };
     ({ text, encoding } = decodeBytes(input));
   }
@@ -73,9 +95,14 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
   let read: RecordsRead;
   if (format === 'json') read = jsonRecords(text, file);
   else {
-    const csv = csvRows(text);
+    const all = csvRows(text);
+    // title rows above the header (a clerk's sheet): the header is found, the rows above named
+    const h = headerRowIndex(all.rows, isHeaderRow);
+    const csv: CsvRows =
+      h === 0 ? all : { rows: all.rows.slice(h), unclosedQuoteRow: all.unclosedQuoteRow === null ? null : all.unclosedQuoteRow - h, headerRow: h + 1 };
     format = isLongHeader(csv.rows[0] ?? []) ? 'long-csv' : 'wide-csv';
     read = format === 'long-csv' ? longRecords(csv, file) : wideRecords(csv, file);
+    if (h > 0) read.issues.unshift(titleNotice(file, all.rows, h));
   }
   // Splitting the text takes about a fifth of the time; validating the records the rest.
   opts.onProgress?.(0.2);

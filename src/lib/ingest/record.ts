@@ -84,11 +84,26 @@ for (const m of METRICS) {
   METRIC_BY_HEADER.set(headerKey(m.id), m);
   METRIC_BY_HEADER.set(headerKey(m.label), m);
 }
+// The short labels the charts show (网站公开, 新媒体发布), as a clerk copies them into a sheet's
+// header: each one that names a single metric and is not already a full label or an id.
+{
+  const shortCount = new Map<string, number>();
+  for (const m of METRICS) shortCount.set(headerKey(m.short), (shortCount.get(headerKey(m.short)) ?? 0) + 1);
+  for (const m of METRICS) {
+    const key = headerKey(m.short);
+    if (shortCount.get(key) === 1 && !METRIC_BY_HEADER.has(key) && !IDENTITY_BY_HEADER.has(key)) METRIC_BY_HEADER.set(key, m);
+  }
+}
 
 /** A metric by its id or full 中文 label, tolerant of spaces and full-width brackets. */
 export function metricByName(name: string): MetricDef | undefined {
   return METRIC_BY_HEADER.get(headerKey(name));
 }
+
+/** Columns a clerk's sheet has beside the data: read as nothing, never as an unknown column. */
+const IGNORED_HEADERS = new Set(['序号', '序', '编号', '排序', '排名', '备注', '说明', 'no', 'no.'].map(headerKey));
+
+export const isIgnoredHeader = (header: string): boolean => IGNORED_HEADERS.has(headerKey(header));
 
 export function columnRole(header: string): ColumnRole | null {
   const key = headerKey(header);

@@ -48,7 +48,7 @@ const parsed = (town: string): ParsedImport => ({
 });
 
 function setup() {
-  const dataset = { embedded: EMPTY_SET, imported: NO_IMPORTED, sql: {}, setImported: vi.fn(async () => undefined) };
+  const dataset = { embedded: EMPTY_SET, imported: NO_IMPORTED, sql: {}, towns: [], setImported: vi.fn(async () => undefined) };
   return { imp: new ImportState(() => dataset as unknown as DatasetState), dataset };
 }
 

@@ -123,7 +123,7 @@ export class ImportState {
     try {
       const parsed = await parseFiles(files, (p) => {
         if (current()) this.progress = p;
-      }, identities);
+      }, { identities, known: this.dataset.towns.map(({ county, town, town_code }) => ({ county, town, town_code })) });
       if (!current()) return abandon();
       markImport('parsed');
       this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };

@@ -2,9 +2,13 @@
  * The corpus of bad or awkward input files, as bytes. `generate.ts` writes them next to this
  * file; corpus.test.ts checks that the committed files still equal these bytes and parses each.
  */
+import iconv from 'iconv-lite';
 import { gbk } from './gbk.ts';
+import { xlsxWorkbook } from '../testing/xlsx.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** GB18030 by iconv-lite: gbk.ts's own table holds only the characters of the files written with it */
+const gb18030 = (s: string): Uint8Array => Uint8Array.from(iconv.encode(s, 'gb18030'));
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 const crlf = (...ls: string[]): string => ls.join('\r\n') + '\r\n';
 const HYPERLINK = '"=HYPERLINK(""http://x"",""y"")"';
@@ -31,7 +35,20 @@ export const CORPUS_FILES: Readonly<Record<string, Uint8Array>> = {
   'extra-column.csv': utf8(lines('town,year,pub_website', 'A镇,2021,1', 'B镇,2021,2,3', 'C镇,2021,4')),
   'missing-column.csv': utf8(lines('town,year,pub_website', 'A镇,2021', 'B镇,2021,2')),
   'duplicate-header.csv': utf8(lines('镇街,年度,pub_website,政府网站主动公开信息', 'A镇,2021,1,2')),
-  'unknown-header.csv': utf8(lines('town,year,备注,pub_board', 'A镇,2021,好,3')),
+  'unknown-header.csv': utf8(lines('town,year,规章数量,pub_board', 'A镇,2021,好,3')),
+  // a clerk's own columns beside the data: 序号 first, 备注 last
+  'serial-and-remarks.csv': utf8(lines('序号,town,year,pub_board,备注', '1,A镇,2021,3,已核对', '2,B镇,2021,4,')),
+  // a sheet saved as CSV: two title rows above the header, the office's name for each town, a 合计 row
+  'title-rows-totals.csv': gb18030(
+    crlf(
+      '汶上县2024年各镇街政务公开情况统计表,,,',
+      '填报单位：县政务公开办,,,',
+      '镇街,年度,政府网站主动公开信息,政务公开培训次数',
+      '康驿镇人民政府,2024,12,3',
+      '南站街道办事处,2024,8,x',
+      '合 计,,20,3',
+    ),
+  ),
   'header-only.csv': utf8(lines('county,town,year,pub_website')),
   'empty.csv': new Uint8Array(0),
   'whitespace-only.csv': utf8(' \r\n\t\r\n\u3000 \n'),
@@ -90,7 +107,30 @@ export const CORPUS_FILES: Readonly<Record<string, Uint8Array>> = {
   // Excel in a European locale separates with `;` and may write a decimal comma.
   'semicolon.csv': utf8(lines('town;year;pub_website;t2_fees_amount', 'A镇;2021;1;14.55', 'B镇;2021;1,234;0', 'C镇;2021;2;14,55')),
   'tab-separated.txt': utf8(lines('town\tyear\tpub_website', 'A镇\t2021\t1', 'B镇\t2021\t2')),
+  // the first bytes of a workbook only: not a whole zip
   'excel-workbook.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]),
+  // a county's workbook: a notes sheet, then one sheet per year without a 年度 column, a merged
+  // title row, 序号, the office's name for a town, a 合计 row, a number Excel stores inexactly
+  'workbook-sheets.xlsx': xlsxWorkbook([
+    { name: '填表说明', rows: [['每个年度一个工作表'], ['数值填整数']] },
+    {
+      name: '2023年',
+      rows: [
+        ['汶上县2023年各镇街政务公开情况统计表', null, null, null],
+        ['序号', '镇街', '政府网站主动公开信息', '政务公开培训次数'],
+        [1, '康驿镇人民政府', 12, 3],
+        [2, '次邱镇', 0.1 + 0.2, 2],
+        [3, '南旺镇', 40, 0],
+        [null, '合计', 52.3, 5],
+      ],
+      merges: ['A1:D1'],
+    },
+    { name: '2024年', rows: [['镇街', '政府网站主动公开信息', '政务公开培训次数'], ['康驿镇', 15, 4]] },
+  ]),
   // Excel 「Unicode 文本」: UTF-16LE with BOM, tab-separated.
-  'utf16le-unicode-text.txt': Uint8Array.from([0xff, 0xfe, ...[...'town\tyear\r\nA镇\t2021\r\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]),
+  'utf16le-unicode-text.txt': Uint8Array.from([0xff, 0xfe, ...[...'town\tyear\tpub_website\r\nA镇\t2021\t5\r\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]),
+  'utf16be-text.txt': Uint8Array.from([0xfe, 0xff, ...[...'镇街\t年度\t政务公开培训次数\nB镇\t2022\t7\n'].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]),
+  // files that are not data: an old Word document (OLE2) and a photo of a table
+  'old-word.doc': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+  'table-photo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
 };

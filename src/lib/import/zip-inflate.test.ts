@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from './read-file.ts';
 import { readDocument } from './read-document.ts';
-import { checkedDocx, DocxRejected } from './docx-inflate.ts';
+import { checkedZip, WORD_DOCX, ZipRejected } from './zip-inflate.ts';
 import { deflateBomb, docxBomb, zipOf } from './testing/hostile.ts';
 
 const fixture = readFileSync(new URL('../../../e2e/fixtures/义桥镇2026年政府信息公开工作年度报告.docx', import.meta.url));
@@ -25,9 +25,9 @@ describe('the test bomb', () => {
   });
 });
 
-describe('checkedDocx', () => {
+describe('checkedZip', () => {
   it('an ordinary document: the same entries, uncompressed, and mammoth reads the same', async () => {
-    const checked = checkedDocx('义桥镇.docx', new Uint8Array(fixture));
+    const checked = checkedZip('义桥镇.docx', new Uint8Array(fixture));
     expect(checked.byteOffset).toBe(0);
     expect(checked.byteLength).toBe(checked.buffer.byteLength);
     expect(await html(checked)).toBe(await html(new Uint8Array(fixture)));
@@ -36,18 +36,18 @@ describe('checkedDocx', () => {
   it('a 1.26 GB word/document.xml that declares 120 KB is refused while inflating, naming the file and the limit', () => {
     const bomb = docxBomb();
     expect(bomb.length).toBeLessThan(9_000_000);
-    expect(() => checkedDocx('康驿镇2021年报告.docx', bomb)).toThrow(new DocxRejected('「康驿镇2021年报告.docx」解压后超过 200 MB，可能已损坏或被构造过，未读取'));
+    expect(() => checkedZip('康驿镇2021年报告.docx', bomb)).toThrow(new ZipRejected('「康驿镇2021年报告.docx」解压后超过 200 MB，可能已损坏或被构造过，未读取'));
   });
 
   it('declared sizes over the limit are refused before inflating anything', () => {
     const big = zipOf([{ name: 'word/document.xml', method: 8, data: new Uint8Array(10), declared: 300 * 1024 * 1024 }]);
-    expect(() => checkedDocx('大.docx', big)).toThrow('「大.docx」解压后超过 200 MB');
+    expect(() => checkedZip('大.docx', big)).toThrow('「大.docx」解压后超过 200 MB');
   });
 
   it('the limit counts all entries together, and can be set', () => {
     const four = zipSync({ a: new Uint8Array(3_000_000), b: new Uint8Array(3_000_000) }, { level: 6 });
-    expect(() => checkedDocx('两个.docx', four, 5 * 1024 * 1024)).toThrow('「两个.docx」解压后超过 5 MB');
-    expect(checkedDocx('两个.docx', four, 8 * 1024 * 1024).length).toBeGreaterThan(6_000_000);
+    expect(() => checkedZip('两个.docx', four, WORD_DOCX, 5 * 1024 * 1024)).toThrow('「两个.docx」解压后超过 5 MB');
+    expect(checkedZip('两个.docx', four, WORD_DOCX, 8 * 1024 * 1024).length).toBeGreaterThan(6_000_000);
   });
 
   it.each<[string, Uint8Array, string]>([
@@ -55,7 +55,7 @@ describe('checkedDocx', () => {
     ['cut short', fixture.subarray(0, fixture.length - 200), '「x.docx」不是有效的 Word 文档'],
     ['an unknown compression method', zipOf([{ name: 'word/document.xml', method: 12 as 8, data: deflateSync(new Uint8Array(10)), declared: 10 }]), '不支持的压缩方式（12）'],
   ])('%s: refused in Chinese', (_, bytes, message) => {
-    expect(() => checkedDocx('x.docx', bytes)).toThrow(message);
+    expect(() => checkedZip('x.docx', bytes)).toThrow(message);
   });
 });
 

@@ -1,16 +1,16 @@
 /**
- * A .docx opened with a cap on what it may inflate to. A .docx is a zip; a crafted one (a 1.2 MB
- * file whose word/document.xml inflates to 1.26 GB) takes a tab's memory if handed to mammoth as
- * it is. Here the zip's entries are read from its central directory (as mammoth's zip reader does),
+ * A .docx or .xlsx opened with a cap on what it may inflate to. Both are zips; a crafted one (a
+ * 1.2 MB file whose word/document.xml inflates to 1.26 GB) takes a tab's memory if handed to its
+ * reader (mammoth, read-excel-file) as it is. Here the zip's entries are read from its central directory (as the readers' zip code does),
  * their declared sizes checked, then each is inflated in small steps with a running count of the
- * bytes it gives, stopping as soon as the total passes the cap; and mammoth gets the checked data
- * as a zip without compression, so that it inflates nothing itself.
+ * bytes it gives, stopping as soon as the total passes the cap; and the reader gets the checked
+ * data as a zip without compression, so that it inflates nothing itself.
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
 
 /** What a document's entries may inflate to in all. */
-export const DOCX_INFLATE_LIMIT = 200 * 1024 * 1024;
-/** How many entries a document may have (a Word document has a few dozen). */
+export const ZIP_INFLATE_LIMIT = 200 * 1024 * 1024;
+/** How many entries a document may have (a Word document or a workbook has a few dozen). */
 const MAX_ENTRIES = 10_000;
 /** Compressed bytes inflated per step: one step gives at most about 1,000 times as much. */
 const STEP = 4096;
@@ -18,7 +18,7 @@ const STEP = 4096;
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /** Why a document was not read, in Chinese, naming the file. */
-export class DocxRejected extends Error {}
+export class ZipRejected extends Error {}
 
 interface Entry {
   name: string;
@@ -34,8 +34,8 @@ const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at +
 const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 2 ** 32;
 
 /** The central directory's entries (ZIP64 sizes and offsets read too). */
-function entries(name: string, b: Uint8Array): Entry[] {
-  const bad = (why: string) => new DocxRejected(`「${name}」不是有效的 Word 文档（.docx）：${why}，未读取`);
+function entries(name: string, b: Uint8Array, kind: string): Entry[] {
+  const bad = (why: string) => new ZipRejected(`「${name}」不是有效的${kind}：${why}，未读取`);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
     if (u32(b, i) === 0x06054b50) {
@@ -52,7 +52,7 @@ function entries(name: string, b: Uint8Array): Entry[] {
     count = u64(b, z + 32);
     offset = u64(b, z + 48);
   }
-  if (count > MAX_ENTRIES) throw new DocxRejected(`「${name}」含 ${count} 个文件，超过 ${MAX_ENTRIES} 个，可能已损坏或被构造过，未读取`);
+  if (count > MAX_ENTRIES) throw new ZipRejected(`「${name}」含 ${count} 个文件，超过 ${MAX_ENTRIES} 个，可能已损坏或被构造过，未读取`);
   const out: Entry[] = [];
   let at = offset;
   for (let k = 0; k < count; k++) {
@@ -86,10 +86,10 @@ function entries(name: string, b: Uint8Array): Entry[] {
 }
 
 /** An entry's compressed bytes, from its local header. */
-function dataOf(name: string, b: Uint8Array, e: Entry): Uint8Array {
-  if (e.local + 30 > b.length || u32(b, e.local) !== 0x04034b50) throw new DocxRejected(`「${name}」不是有效的 Word 文档（.docx）：压缩包已损坏，未读取`);
+function dataOf(name: string, b: Uint8Array, e: Entry, kind: string): Uint8Array {
+  if (e.local + 30 > b.length || u32(b, e.local) !== 0x04034b50) throw new ZipRejected(`「${name}」不是有效的${kind}：压缩包已损坏，未读取`);
   const start = e.local + 30 + u16(b, e.local + 26) + u16(b, e.local + 28);
-  if (start + e.compressed > b.length) throw new DocxRejected(`「${name}」不完整（文件被截断），未读取`);
+  if (start + e.compressed > b.length) throw new ZipRejected(`「${name}」不完整（文件被截断），未读取`);
   return b.subarray(start, start + e.compressed);
 }
 
@@ -109,33 +109,37 @@ function inflate(data: Uint8Array, budget: number, over: () => never, take?: (pi
   return n;
 }
 
+/** What a zip is, in the messages. */
+export const WORD_DOCX = ' Word 文档（.docx）';
+export const EXCEL_XLSX = ' Excel 工作簿（.xlsx）';
+
 /**
- * The document's entries inflated, checked against `limit`, as a zip without compression for
- * mammoth. Throws DocxRejected (a Chinese message naming the file and the limit) for a document
- * that inflates to more, or that is not a zip.
+ * The document's entries inflated, checked against `limit`, as a zip without compression for its
+ * reader. Throws ZipRejected (a Chinese message naming the file and the limit) for a document
+ * that inflates to more, or that is not a zip. `kind` names what the file should be.
  */
-export function checkedDocx(name: string, bytes: Uint8Array, limit = DOCX_INFLATE_LIMIT): Uint8Array {
+export function checkedZip(name: string, bytes: Uint8Array, kind = WORD_DOCX, limit = ZIP_INFLATE_LIMIT): Uint8Array {
   const tooLarge = (): never => {
-    throw new DocxRejected(`「${name}」解压后超过 ${mb(limit)}，可能已损坏或被构造过，未读取`);
+    throw new ZipRejected(`「${name}」解压后超过 ${mb(limit)}，可能已损坏或被构造过，未读取`);
   };
-  const list = entries(name, bytes);
+  const list = entries(name, bytes, kind);
   const declared = list.reduce((a, e) => a + e.declared, 0);
   if (declared > limit) tooLarge();
   for (const e of list) {
-    if (e.method !== 0 && e.method !== 8) throw new DocxRejected(`「${name}」用了不支持的压缩方式（${e.method}），未读取`);
+    if (e.method !== 0 && e.method !== 8) throw new ZipRejected(`「${name}」用了不支持的压缩方式（${e.method}），未读取`);
   }
   // first only count, keeping nothing: a crafted file is stopped without taking the memory
   let total = 0;
   for (const e of list) {
-    const data = dataOf(name, bytes, e);
+    const data = dataOf(name, bytes, e, kind);
     total += e.method === 0 ? data.length : inflate(data, limit - total, tooLarge);
     if (total > limit) tooLarge();
   }
-  // then inflate for mammoth, within the total just counted
+  // then inflate for the reader, within the total just counted
   const files: Zippable = {};
   for (const e of list) {
     if (e.name.endsWith('/')) continue;
-    const data = dataOf(name, bytes, e);
+    const data = dataOf(name, bytes, e, kind);
     if (e.method === 0) {
       files[e.name] = data;
       continue;
