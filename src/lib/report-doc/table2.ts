@@ -27,7 +27,25 @@ function headerLayout(key: string): Layout | null {
   if (key.length < 3) return null;
   const in2019 = HEADERS['2019'].some((h) => h.includes(key));
   const in2021 = HEADERS['2021'].some((h) => h.includes(key));
-  return in2019 === in2021 ? null : in2019 ? '2019' : '2021';
+  if (in2019 || in2021) return in2019 === in2021 ? null : in2019 ? '2019' : '2021';
+  return runTogetherLayout(key);
+}
+
+/**
+ * Headers run together into one cell (`信息内容本年制发件数本年废止件数现行有效件数`): the layout of
+ * the whole headers found in it, a header inside a longer one found there not counted (处理决定数量
+ * inside 本年处理决定数量); null when they name neither layout, or both.
+ */
+function runTogetherLayout(key: string): Layout | null {
+  const found: { layout: Layout; from: number; to: number }[] = [];
+  for (const layout of ['2019', '2021'] as const) {
+    for (const h of HEADERS[layout]) {
+      for (let at = key.indexOf(h); at >= 0; at = key.indexOf(h, at + 1)) found.push({ layout, from: at, to: at + h.length });
+    }
+  }
+  const whole = found.filter((f) => !found.some((g) => g !== f && g.from <= f.from && g.to >= f.to && g.to - g.from > f.to - f.from));
+  const layouts = new Set(whole.map((f) => f.layout));
+  return layouts.size === 1 ? [...layouts][0]! : null;
 }
 
 /** Row label variants, by the label the form prints. */
@@ -135,6 +153,12 @@ export function readTable2(tokens: readonly Token[], layout: Layout): TableResul
   );
   const result: TableResult = { values: {}, provenance: {}, warnings: [], rowsRead: 0 };
   const yuan = yuanColumns(tokens, rows);
+  // A row with fewer numbers than columns: which columns they stand in is not known (a cell lost or
+  // merged); read from the left with a doubt, except a report cut off inside its last row.
+  const formHits = rows.filter((r) => r.role === 'form' && hits.has(r.spec.key)).map((r) => ({ row: r, hit: hits.get(r.spec.key)! }));
+  const lastAt = Math.max(...[...hits.values()].map((h) => h.at));
+  const shortRows = formHits.filter(({ row, hit }) => hit.values.length > 0 && hit.values.length < row.cells.length && !hit.runTogether).map(({ hit }) => hit);
+  const isShort = (hit: RowHit) => shortRows.includes(hit) && !(shortRows.length === 1 && hit.at === lastAt);
   // the parts of 其他对外管理服务事项, in the order printed
   const parts = rows.filter((r) => r.role === 'part' && hits.has(r.label)).sort((a, b) => hits.get(a.label)!.at - hits.get(b.label)!.at);
   for (const row of rows) {
@@ -182,6 +206,7 @@ export function readTable2(tokens: readonly Token[], layout: Layout): TableResul
       if (doubt) doubts.push(doubt);
       if (hit.blanks.includes(i)) doubts.push(BLANK_DOUBT);
       if (hit.runTogether) doubts.push(SPLIT_DOUBT);
+      if (isShort(hit)) doubts.push(`该行只有 ${hit.values.length} 个数（应有 ${row.cells.length} 个），所在的列无法确定，按从左到右计`);
       const unit = hit.units[i];
       if (c.kind === 'amount' && (unit === '元' || (unit === undefined && yuan.has(matchKey(c.column))))) {
         const converted = Number((v / 10000).toFixed(8));

@@ -101,6 +101,7 @@ export function readTable3(tokens: readonly Token[]): Table3Read {
 
 const BLANK_DOUBT = '空白单元格，按 0 计';
 const SPLIT_DOUBT = '数字连写，按每格一位数拆分';
+const shortDoubt = (n: number) => `该行只有 ${n} 个数（应有 ${T3_COLUMNS.length} 个），所在的列无法确定，按从左到右计`;
 
 /** The values of table 三 for a layout (null: unknown), with what is missing. */
 export function table3Result(read: Table3Read, layout: Layout | null): TableResult {
@@ -111,6 +112,12 @@ export function table3Result(read: Table3Read, layout: Layout | null): TableResu
     if (doubt) p.doubt = doubt;
     result.provenance[id] = p;
   };
+  // Rows with fewer numbers than columns: which columns the numbers stand in is not known (a cell
+  // lost or merged), they are read from the left with a doubt — except a report cut off inside its
+  // last row, where the numbers it has are the first ones.
+  const readRowsInOrder = [...read.hits.values()].sort((a, b) => a.at - b.at);
+  const lastRead = readRowsInOrder[readRowsInOrder.length - 1];
+  const shortRows = readRowsInOrder.filter((h) => h.values.length > 0 && h.values.length < T3_COLUMNS.length && !(h.runTogether && !h.runTogether.split));
   for (const r of T3_ROWS) {
     const hit = read.hits.get(r.id);
     if (!hit) continue;
@@ -130,10 +137,11 @@ export function table3Result(read: Table3Read, layout: Layout | null): TableResu
     if (hit.blanks.length > 0) {
       result.warnings.push(`表三「${rowLabel}」行的空白单元格（${hit.blanks.map((i) => read.columns[T3_COLUMNS[i]!.id] ?? T3_COLUMNS[i]!.label).join('、')}）按 0 计`);
     }
+    const short = shortRows.includes(hit) && !(shortRows.length === 1 && hit === lastRead) ? shortDoubt(hit.values.length) : undefined;
     T3_COLUMNS.forEach((c, i) => {
       const v = hit.values[i] ?? null;
       if (v === null) return;
-      const doubt = hit.blanks.includes(i) ? BLANK_DOUBT : hit.runTogether ? SPLIT_DOUBT : undefined;
+      const doubt = [hit.blanks.includes(i) ? BLANK_DOUBT : hit.runTogether ? SPLIT_DOUBT : undefined, short].filter(Boolean).join('；') || undefined;
       put(t3Id(r.id, c.id), v, rowLabel, read.columns[c.id] ?? c.label, doubt);
     });
   }

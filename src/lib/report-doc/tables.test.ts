@@ -47,6 +47,16 @@ describe('table 二: layout from the headers, rows by label', () => {
     expect(r.warnings).toEqual(['表二缺少「行政强制」行']);
     expect(readTable2(tokens(row('规章', 0, 0)), '2019').warnings[0]).toBe('表二「规章」行只读到 2 个数，应有 3 个');
   });
+
+  it('a short row among others is read from the left with a doubt; a report cut off inside its last row is not', () => {
+    const mid = readTable2(tokens(row('规章', 0, 0, 0) + row('规范性文件', 4, 6) + row('行政许可', 12, 3, 40)), '2019');
+    expect(mid.values.t2_normative_published).toBe(6);
+    expect(mid.values.t2_normative_total).toBeUndefined();
+    expect(mid.provenance.t2_normative_made!.doubt).toBe('该行只有 2 个数（应有 3 个），所在的列无法确定，按从左到右计');
+    expect(mid.provenance.t2_license_prev!.doubt).toBeUndefined();
+    const cut = readTable2(tokens(row('规章', 0, 0, 0) + row('规范性文件', 4, 6)), '2019');
+    expect(cut.provenance.t2_normative_made!.doubt).toBeUndefined();
+  });
 });
 
 describe('table 二: renderings and variants met on portals', () => {
@@ -60,6 +70,10 @@ describe('table 二: renderings and variants met on portals', () => {
     ['with notes', row('信息内容', '上一年项目数量（指2019年事项数）', '处理决定数量（指2020年办件量）'), '2019'],
     ['flattened onto one label', '\t第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数\n', '2021'],
     ['处理决定数量 alone names neither', row('信息内容', '处理决定数量'), null],
+    ['run together into one cell', '信息内容本年制发件数本年废止件数现行有效件数\n规章000\n', '2021'],
+    ['run together, 2019', '信息内容上一年项目数量本年增/减处理决定数量\n', '2019'],
+    ['run together: 本年处理决定数量 holds 处理决定数量, still 2021', '信息内容本年处理决定数量\n', '2021'],
+    ['run together, both layouts named', '本年新制作数量本年制发件数\n', null],
   ])('layout from headers %s', (_, text, layout) => expect(t2LayoutFromHeaders(tokens(text))).toBe(layout));
 
   it('a row padded with empty cells keeps its value; a blank among numbers is 0 with a doubt', () => {
@@ -187,6 +201,17 @@ describe('table 三: rows by label', () => {
     const r = table3Result(read, '2021');
     expect(r.values[t3Id('other', 'person')]).toBe(5);
     expect(r.values[t3Id('other_no_correction', 'person')]).toBe(1);
+  });
+
+  it('rows with fewer numbers than columns are read from the left with a doubt; a report cut off inside its last row is not', () => {
+    const five = table3Result(readTable3(tokens(t3Text([[['一、本年新收政府信息公开申请数量'], [2, 0, 0, 1, 3]], [['二、上年结转政府信息公开申请数量'], [0, 0, 0, 0, 0]], [['（一）予以公开'], [1, 0, 0, 1, 2]]]))), '2021');
+    expect(five.values[t3Id('new', 'legal')]).toBe(3);
+    expect(five.values[t3Id('new', 'total')]).toBeUndefined();
+    expect(five.provenance[t3Id('new', 'person')]!.doubt).toBe('该行只有 5 个数（应有 7 个），所在的列无法确定，按从左到右计');
+    expect(five.provenance[t3Id('open', 'legal')]!.doubt).toContain('所在的列无法确定');
+    const cut = table3Result(readTable3(tokens(t3Text([[['一、本年新收政府信息公开申请数量'], [2, 0, 0, 1, 0, 0, 3]], [['二、上年结转政府信息公开申请数量'], [0, 1, 0]]]))), '2021');
+    expect(cut.values[t3Id('carried_in', 'business')]).toBe(1);
+    expect(Object.values(cut.provenance).filter((p) => p.doubt)).toEqual([]);
   });
 
   it('says which rows are missing: one by one, or where the table stops', () => {
