@@ -212,7 +212,9 @@ function publication(sentence: string, ctx: SentenceContext): Found[] {
       const carried = ctx.channelBefore !== undefined && /(共|累计|合计|总计|全年|共计)[^,;]{0,8}(发布|公开|推送|更新)/.test(clause);
       if (partsMode || out.length > 0 || !(totalWords.test(clause) || listed || carried)) continue;
       if (/依申请|不予公开/.test(clause)) continue;
-      [metric, channel] = ['pub_total', 'pub_total'];
+      // 通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开…42条: ways that are none of the channels
+      const ways = /(通过|采取|利用)([^,;]{2,40}?)等(多种)?(方式|形式|渠道|途径)(,[^,;]*|[^,;]*)$/.exec(window);
+      [metric, channel] = ways && /、|以及|和|及/.test(ways[2]!) && !HAS_KEYWORD.test(ways[2]!) ? ['pub_other', 'pub_other'] : ['pub_total', 'pub_total'];
     } else {
       const after = window.slice(last.index);
       const numClause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
@@ -411,6 +413,26 @@ export function statementsOf(s: string, ctx: SentenceContext = {}): Statement[] 
     ...publication(s, ctx).map(strip),
     ...training(s).map(strip),
     ...clauses.flatMap((c) => applications(c, ctx, s)),
-    ...clauses.flatMap(cases),
+    ...casesOf(clauses),
   ];
+}
+
+/**
+ * The case counts of each clause; a clause that only names the other kind of case goes on with the
+ * negation of the clause before (`全年未发生因政府信息公开申请行政复议，提起行政诉讼的情况`).
+ */
+function casesOf(clauses: readonly string[]): Statement[] {
+  const out: Statement[] = [];
+  let denied = false;
+  for (const clause of clauses) {
+    const found = cases(clause);
+    if (found.length === 0 && denied && /^(提起|被提起|发生|被申请)?(行政)?(诉讼|复议)[^,;\d]{0,8}$/.test(clause)) {
+      const metric = /诉讼/.test(clause) ? 'text_suit' : 'text_review';
+      out.push({ metric, channel: metric, value: 0 });
+      continue;
+    }
+    denied = found.length > 0 && found.every((st) => st.value === 0) && NEG.test(clause);
+    out.push(...found);
+  }
+  return out;
 }

@@ -188,6 +188,12 @@ describe('readNarrative: channels listed before 分别, counts across sentences,
     ['信息 before a year is not a count', ['通过政府网站发布信息2024年度报告1份。'], {}],
     ['上百 and 超 are approximate', ['通过政府网站发布信息上百条，微信公众号推送超260条。'], { pub_website: '100~', pub_newmedia: '260~' }],
     ['政府外网 is the website', ['在区人民政府外网主动公开政府信息数29条。'], { pub_website: '29' }],
+    ['ways that are none of the channels are other channels', ['此外，还通过入户走访、召开院坝会以及张贴通知等方式，公开各类政府信息37条。'], { pub_other: '37' }],
+    ['one way, not a list: a total', ['通过线上线下等方式公开政府信息318条。'], { pub_total: '318' }],
+    ['a list with a known channel: a total', ['通过入户走访、政府网站等方式公开政府信息126条。'], { pub_total: '126' }],
+    ['a negation goes on to the clause naming the other case', ['全年未发生因政府信息公开申请行政复议，提起行政诉讼的情况。'], { text_review: '0', text_suit: '0' }],
+    ['the next clause with its own count keeps it', ['未发生行政复议，行政诉讼2起。'], { text_review: '0', text_suit: '2' }],
+    ['a zero stated, not denied, does not go on', ['本年度发生行政复议0件，行政诉讼正在审理中。'], { text_review: '0' }],
   ])('%s', (_, ps, want) => expect(shown(read(...ps))).toEqual(want));
 
   it('the list of report sections (申请情况等六个部分) is not a count of applications', () => {
