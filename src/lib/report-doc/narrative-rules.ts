@@ -35,17 +35,18 @@ const CHANNELS: readonly (readonly [channel: string, metric: string, re: RegExp]
   ['视频号', 'pub_newmedia', /视频号/],
   ['客户端', 'pub_newmedia', /客户端|APP|南方\+|学习强国|强国号|人民号|澎湃号|百家号|企鹅号|网易号|搜狐号|小红书|大鱼号/i],
   ['政务新媒体', 'pub_newmedia', /新媒体/],
-  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府网|政府官网|官网|信息公开平台|信息平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
+  ['pub_website', 'pub_website', /政府网站|门户网站|网站|门户网|政府外网|政府网|政府官网|官网|信息公开平台|信息平台|政务公开平台|公开平台|信息公开网|公开信息网|政务公开网|信息公开专栏|政务公开专栏/],
   ['pub_board', 'pub_board', /公开栏|公示栏|公告栏|宣传栏|公示板|公开板|公开墙|公示墙|电子屏|显示屏/],
   ['pub_other', 'pub_other', /其他形式|其他渠道|其他方式|其它形式|其它渠道|其它方式/],
   ['pub_total', 'pub_total', /(?<!法定|依申请|不予)主动公开/],
 ];
 const KEYWORD = new RegExp(CHANNELS.map(([, , re]) => re.source).join('|'), 'gi');
+const HAS_KEYWORD = new RegExp(KEYWORD.source, 'i');
 const PUBLISH = /发布|推送|公开|更新|刊发|刊登|张贴|公示|上传|推出|编发|转发|报送|信息|文章|推文|动态|消息|内容|图文|视频|政策/;
 const NOT_PUBLISHED = /浏览|阅读|点击|访问|粉丝|关注|订阅|留言|回复|回应|信访|咨询|来电|来信|转载|点赞|评论|播放|删除|清理|撤下|下架|投稿/;
 /** what a number counts: 条 and the like; 次 only right after a publishing verb */
 const COUNT = new RegExp(
-  `(约|近|超过|逾|共约)?${NUM}(余|多)?(条|篇|期|则|次)(?!例|款|规|目|意见|建议|措施|问题|线|街|路|河|龙|件|会|人|年)(左右|以上)?`,
+  `(约|近|超过|逾|共约|超|上(?=[百千万]))?${NUM}(余|多)?(条|篇|期|则|次)(?!例|款|规|目|意见|建议|措施|问题|线|街|路|河|龙|件|会|人|年)(左右|以上)?`,
   'g',
 );
 const DELTA = /(增加|减少|增长|下降|提高|降低|多了|少了|增|减)了?$/;
@@ -76,22 +77,111 @@ function aboutEarlierYear(s: string, at: number, ctx: SentenceContext): boolean 
 export interface SentenceContext {
   /** the report's year: counts stated for another year are not this report's */
   year?: number;
+  /**
+   * the one channel the sentence before named as where it publishes, stating no number itself
+   * (`通过政务公开平台主动发布政府信息。全年累计公开信息59条`): a total with no channel of its own is that channel's
+   */
+  channelBefore?: string;
+}
+
+/**
+ * The one channel a sentence names as where it publishes (a publishing word in the channel's
+ * clause), when it names one kind only: `积极通过政务公开平台主动发布政府信息`.
+ */
+export function publishingChannel(s: string): string | undefined {
+  const kinds = new Set<string>();
+  const words = new Set<string>();
+  let word = '';
+  for (const clause of s.split(/[,;]/)) {
+    for (const w of clause.matchAll(KEYWORD)) {
+      const [channel, metric] = channelOf(w[0]);
+      if (metric === 'pub_total') continue;
+      const after = clause.slice(w.index! + w[0].length);
+      if (!/发布|推送|公开|更新/.test(after) || /建设|维护|管理|优化|完善/.test(clause)) return undefined;
+      kinds.add(metric === 'pub_newmedia' ? 'pub_newmedia' : channel);
+      words.add(channel);
+      word = w[0];
+    }
+  }
+  if (kinds.size !== 1) return undefined;
+  // 微信公众号、视频号: new media as a whole
+  return words.size === 1 ? word : '新媒体';
 }
 
 interface Found extends Statement {
   at: number;
 }
 
+/**
+ * `通过政府网站和微信公众号分别发布信息52条和71条`: channels named before 分别, their counts after it
+ * in the same order, one each. By the index of each count in the sentence.
+ */
+function respectively(s: string, ctx: SentenceContext): Map<number, Found> {
+  const out = new Map<number, Found>();
+  const counts = [...s.matchAll(COUNT)];
+  for (const at of [...s.matchAll(/分别/g)].map((m) => m.index)) {
+    const partStart = s.lastIndexOf(';', at) + 1;
+    let clauseStart = Math.max(partStart, s.lastIndexOf(',', at) + 1);
+    const named = (from: number) => [...s.slice(from, at).matchAll(KEYWORD)].filter((w) => channelOf(w[0])[1] !== 'pub_total');
+    let words = named(clauseStart);
+    if (words.length === 0 && clauseStart > partStart) {
+      clauseStart = Math.max(partStart, s.lastIndexOf(',', clauseStart - 2) + 1);
+      words = named(clauseStart);
+    }
+    const channels = words.map((w) => {
+      const [c, mt] = channelOf(w[0]);
+      return [mt === 'pub_website' ? 'pub_website' : c, mt] as const;
+    });
+    if (channels.length < 2 || new Set(channels.map(([c]) => c)).size !== channels.length) continue;
+    if (!PUBLISH.test(s.slice(clauseStart, at + 12)) || aboutEarlierYear(s, at, ctx)) continue;
+    const after = counts.filter((m) => m.index > at);
+    const run: RegExpMatchArray[] = [];
+    for (const m of after) {
+      const gap = s.slice(run.length === 0 ? at + 2 : run[run.length - 1]!.index! + run[run.length - 1]![0].length, m.index);
+      const ok = run.length === 0 ? gap.length <= 12 && !/[,;]/.test(gap) && !HAS_KEYWORD.test(gap) && !DELTA_WORD.test(gap) : /^[、,和及与]$/.test(gap);
+      if (!ok) break;
+      run.push(m);
+    }
+    if (run.length !== channels.length) continue;
+    run.forEach((m, i) => {
+      const value = parseCount(m[2]!);
+      if (value === null) return;
+      const approximate = m[1] !== undefined || m[3] !== undefined || m[5] !== undefined;
+      out.set(m.index!, { metric: channels[i]![1], channel: channels[i]![0], value, at: m.index!, ...(approximate ? { approximate: true } : {}) });
+    });
+  }
+  return out;
+}
+/**
+ * A count whose unit was lost (`发布的信息数量304利用…`, `主动公开政府信息260余`): a number right after
+ * 信息 / 信息数量 and the like, followed by no unit of its own, is read as 条.
+ */
+function withUnit(s: string): string {
+  return s.replace(
+    /((?:信息|信息数|信息数量|信息总数|信息总量)(?:为|达|共|共计|是)?)(\d{1,3}(?:,\d{3})+|\d+)(余|多)?(?=$|,(?!\d)|[;。!?)]|[^\d条篇期则次件个人名万元%年月日号时.:余多\-、*,])/g,
+    '$1$2$3条',
+  );
+}
+const DELTA_WORD = /增加|减少|增长|下降|提高|降低|同比|上年|去年/;
+
 /** `…发布信息13条` and the like: each count belongs to the channel named closest before it. */
-function publication(s: string, ctx: SentenceContext): Found[] {
+function publication(sentence: string, ctx: SentenceContext): Found[] {
+  const s = withUnit(sentence);
   const out: Found[] = [];
   let from = 0;
   let lastHead: Found | null = null;
   let partsMode = false;
+  const resp = respectively(s, ctx);
   for (const m of s.matchAll(COUNT)) {
     const numAt = m.index + (m[1]?.length ?? 0);
     const winStart = from;
     const window = s.slice(from, m.index);
+    const assigned = resp.get(m.index);
+    if (assigned) {
+      from = m.index + m[0].length;
+      out.push(assigned);
+      continue;
+    }
     // not a count at all (第N条, a phone number's tail, 每月更新一次): the window goes on past it
     if (!countAt(s, numAt)) continue;
     if (m[4] === '次' && (!/(更新|发布|推送|公开|张贴|公示)[^,;]{0,8}$/.test(window) || /(每|一周|一月|一天|周|月|日)[^,;]{0,4}(更新|发布|推送)/.test(window))) continue;
@@ -119,9 +209,12 @@ function publication(s: string, ctx: SentenceContext): Found[] {
         out.push({ metric: lastHead.metric, channel: lastHead.channel, value, at: m.index, partOf: lastHead.value });
         continue;
       }
-      if (partsMode || out.length > 0 || !(totalWords.test(clause) || listed)) continue;
+      const carried = ctx.channelBefore !== undefined && /(共|累计|合计|总计|全年|共计)[^,;]{0,8}(发布|公开|推送|更新)/.test(clause);
+      if (partsMode || out.length > 0 || !(totalWords.test(clause) || listed || carried)) continue;
       if (/依申请|不予公开/.test(clause)) continue;
-      [metric, channel] = ['pub_total', 'pub_total'];
+      // 通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开…42条: ways that are none of the channels
+      const ways = /(通过|采取|利用)([^,;]{2,40}?)等(多种)?(方式|形式|渠道|途径)(,[^,;]*|[^,;]*)$/.exec(window);
+      [metric, channel] = ways && /、|以及|和|及/.test(ways[2]!) && !HAS_KEYWORD.test(ways[2]!) ? ['pub_other', 'pub_other'] : ['pub_total', 'pub_total'];
     } else {
       const after = window.slice(last.index);
       const numClause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';')) + 1);
@@ -185,6 +278,12 @@ function publication(s: string, ctx: SentenceContext): Found[] {
       out.push({ metric: mt, channel: mt === 'pub_website' ? 'pub_website' : c, value, at: m.index, ...(approximate ? { approximate: true } : {}) });
     }
   }
+  // 积极通过政务公开平台主动发布政府信息。全年累计公开信息59条: the channel of the sentence before
+  const named = [...s.matchAll(KEYWORD)].some((w) => channelOf(w[0])[1] !== 'pub_total');
+  if (ctx.channelBefore && !named && out.length === 1 && out[0]!.metric === 'pub_total' && !out[0]!.doubt) {
+    const [c, mt] = channelOf(ctx.channelBefore);
+    out[0] = { ...out[0]!, metric: mt, channel: mt === 'pub_website' ? 'pub_website' : c };
+  }
   return out;
 }
 
@@ -241,12 +340,12 @@ function training(s: string): Found[] {
 const CASE_UNIT = '(?:件|起|宗|个|次)';
 const NEG = /未|没有|无(?!法|正当)/;
 const ZERO_STATED = /(为|是)(零|0)(件|起|个)?$|(为|是)(零|0)(件|起|个)?[,;。]/;
-const RECEIVED_N = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,30}?申请[^,;]{0,12}?(约|近)?${NUM}(余|多)?(?:件|个|份|条|起|宗)`);
-const RECEIVED_N_BEFORE = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,10}?(约|近)?${NUM}(余|多)?(?:件|个|份|起)[^,;]{0,20}申请`);
+const RECEIVED_N = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,30}?申请[^,;]{0,12}?(约|近)?${NUM}(余|多)?(?:件|个(?!部分|方面)|份|条|起|宗)`);
+const RECEIVED_N_BEFORE = new RegExp(`(?:收到|受理|接到|接收|新收)[^,;]{0,10}?(约|近)?${NUM}(余|多)?(?:件|个(?!部分|方面)|份|起)[^,;]{0,20}申请`);
 /** 依申请公开政府信息共4件 (件, not 条: applications, not published items) */
-const BY_REQUEST_N = new RegExp(`依申请(?:公开)?(?:政府信息)?(?:申请)?(?:共|共计|总计|合计)?[^,;\\d]{0,4}?(约|近)?${NUM}(余|多)?(?:件|个|份|次(?=[,;。]|$))`);
+const BY_REQUEST_N = new RegExp(`依申请(?:公开)?(?:政府信息)?(?:申请)?(?:共|共计|总计|合计)?[^,;\\d]{0,4}?(约|近)?${NUM}(余|多)?(?:件|个(?!部分|方面)|份|次(?=[,;。]|$))`);
 /** 办理依申请公开事项2件: handled, which may include last year's */
-const HANDLED_N = new RegExp(`办理[^,;]{0,12}?申请[^,;]{0,8}?(约|近)?${NUM}(余|多)?(?:件|个|份)`);
+const HANDLED_N = new RegExp(`办理[^,;]{0,12}?申请[^,;]{0,8}?(约|近)?${NUM}(余|多)?(?:件|个(?!部分|方面)|份)`);
 const REVIEW_N = new RegExp(`复议(?:案件|申请)?[^,;\\d诉]{0,12}?${NUM}${CASE_UNIT}`);
 const SUIT_N = new RegExp(`(?:诉讼|起诉)(?:案件)?[^,;\\d复]{0,12}?${NUM}${CASE_UNIT}`);
 const BOTH_N = new RegExp(`复议[^,;]{0,6}诉讼[^,;]{0,6}各${NUM}${CASE_UNIT}`);
@@ -314,6 +413,26 @@ export function statementsOf(s: string, ctx: SentenceContext = {}): Statement[] 
     ...publication(s, ctx).map(strip),
     ...training(s).map(strip),
     ...clauses.flatMap((c) => applications(c, ctx, s)),
-    ...clauses.flatMap(cases),
+    ...casesOf(clauses),
   ];
+}
+
+/**
+ * The case counts of each clause; a clause that only names the other kind of case goes on with the
+ * negation of the clause before (`全年未发生因政府信息公开申请行政复议，提起行政诉讼的情况`).
+ */
+function casesOf(clauses: readonly string[]): Statement[] {
+  const out: Statement[] = [];
+  let denied = false;
+  for (const clause of clauses) {
+    const found = cases(clause);
+    if (found.length === 0 && denied && /^(提起|被提起|发生|被申请)?(行政)?(诉讼|复议)[^,;\d]{0,8}$/.test(clause)) {
+      const metric = /诉讼/.test(clause) ? 'text_suit' : 'text_review';
+      out.push({ metric, channel: metric, value: 0 });
+      continue;
+    }
+    denied = found.length > 0 && found.every((st) => st.value === 0) && NEG.test(clause);
+    out.push(...found);
+  }
+  return out;
 }

@@ -159,3 +159,45 @@ describe('readNarrative: approximate numbers and findings', () => {
     expect(r.provenance.text_applications).toMatchObject({ doubt: '正文写的是办理的申请数，可能含上年结转' });
   });
 });
+
+describe('readNarrative: channels listed before 分别, counts across sentences, lost units', () => {
+  const read = (...ps: string[]) => readNarrative(ps, { year: 2024 });
+  const shown = (r: ReturnType<typeof read>) =>
+    Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, `${v}${r.provenance[k]?.approximate ? '~' : ''}`]));
+  it.each<[string, string[], Record<string, string>]>([
+    ['分别 after two channels joined by 和', ['依托镇门户网站和“清溪发布”公众号分别推送政务信息38条和117条。'], { pub_website: '38', pub_newmedia: '117' }],
+    ['分别为 after channels joined by 、', ['政府网站、公开栏发布信息数分别为64条、25期。'], { pub_website: '64', pub_board: '25' }],
+    ['分别 in the clause after the channels, an approximate count', ['我乡利用政府网站和微信公众号，分别发布工作信息约90条、212条。'], { pub_website: '90~', pub_newmedia: '212' }],
+    ['分别 with a total before it', ['全年发布信息205条，通过官网和视频号分别发布87条和118条。'], { pub_total: '205', pub_website: '87', pub_newmedia: '118' }],
+    ['分别 with fewer counts than channels is not guessed', ['通过政府网站和微信公众号分别发布信息，全年共计发布信息56条。'], {}],
+    ['分别 with changes is not a count', ['政府网站和微信公众号发布信息分别增加9条和14条。'], {}],
+    ['a sentence starting 其中 goes on the one before', ['全年主动公开政府信息173条。其中政府网站61条，微信公众号112条。'], { pub_total: '173', pub_website: '61', pub_newmedia: '112' }],
+    ['categories after 其中 in the next sentence stay categories', ['全年主动公开政府信息88条。其中工作动态50条，通知公告38条。'], { pub_total: '88' }],
+    [
+      'a total right after a sentence naming the one channel it was published on',
+      ['我街道依托区政府信息公开平台及时发布各类政务信息。全年累计公开信息73条，内容涵盖工作动态41条。'],
+      { pub_website: '73' },
+    ],
+    ['new media named in the sentence before, 共计发布 in the next', ['“幸福王庄”视频号是镇党政办运营的信息发布平台，专人负责审核。全年共计发布短视频46条。'], { pub_newmedia: '46' }],
+    ['the sentence before about building the platform names no channel for the total', ['加强门户网站建设，及时更新网站栏目。全年共主动公开政府信息132条。'], { pub_total: '132' }],
+    ['two kinds of channel before: the total stays a total', ['通过政府网站和微信公众号发布信息。全年累计公开信息150条。'], { pub_total: '150' }],
+    ['a sentence before in another paragraph does not carry', ['我镇通过政府网站发布信息。', '全年累计公开信息42条。'], { pub_total: '42' }],
+    ['a count whose unit was lost, another verb right after it', ['通过政府网站、政务新媒体等平台发布的信息数量271利用“和美石桥”公众号发布信息数量95'], { pub_total: '271', pub_newmedia: '95' }],
+    ['a count whose unit was lost at the end', ['在门户网站工作动态、通知公告等栏目主动公开政府信息180余'], { pub_website: '180~' }],
+    ['no unit and no channel: still not a count', ['在镇村工作专栏公布信息64。'], {}],
+    ['信息 before a year is not a count', ['通过政府网站发布信息2024年度报告1份。'], {}],
+    ['上百 and 超 are approximate', ['通过政府网站发布信息上百条，微信公众号推送超260条。'], { pub_website: '100~', pub_newmedia: '260~' }],
+    ['政府外网 is the website', ['在区人民政府外网主动公开政府信息数29条。'], { pub_website: '29' }],
+    ['ways that are none of the channels are other channels', ['此外，还通过入户走访、召开院坝会以及张贴通知等方式，公开各类政府信息37条。'], { pub_other: '37' }],
+    ['one way, not a list: a total', ['通过线上线下等方式公开政府信息318条。'], { pub_total: '318' }],
+    ['a list with a known channel: a total', ['通过入户走访、政府网站等方式公开政府信息126条。'], { pub_total: '126' }],
+    ['a negation goes on to the clause naming the other case', ['全年未发生因政府信息公开申请行政复议，提起行政诉讼的情况。'], { text_review: '0', text_suit: '0' }],
+    ['the next clause with its own count keeps it', ['未发生行政复议，行政诉讼2起。'], { text_review: '0', text_suit: '2' }],
+    ['a zero stated, not denied, does not go on', ['本年度发生行政复议0件，行政诉讼正在审理中。'], { text_review: '0' }],
+  ])('%s', (_, ps, want) => expect(shown(read(...ps))).toEqual(want));
+
+  it('the list of report sections (申请情况等六个部分) is not a count of applications', () => {
+    const r = read('本年报由总体情况、收到和处理政府信息公开申请情况等六个部分组成。全年主动公开政府信息64条，办理依申请公开件3件。');
+    expect(r.values).toEqual({ pub_total: 64, text_applications: 3 });
+  });
+});

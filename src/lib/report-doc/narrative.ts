@@ -12,7 +12,7 @@ import { stripPinyin, toSimplified as fold } from './hant.ts';
 
 /** Traditional characters folded to simplified, inserted pinyin removed. */
 const toSimplified = (s: string): string => fold(stripPinyin(s));
-import { statementsOf, type SentenceContext, type Statement } from './narrative-rules.ts';
+import { publishingChannel, statementsOf, type SentenceContext, type Statement } from './narrative-rules.ts';
 import type { Provenance } from './types.ts';
 
 export interface NarrativeResult {
@@ -26,6 +26,23 @@ export function sentencesOf(paragraphs: readonly string[]): string[] {
   return paragraphs.flatMap((p) =>
     (p.match(/[^。！？!?]+[。！？!?]*/g) ?? []).map((s) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim()).filter((s) => s !== ''),
   );
+}
+
+/**
+ * The sentences of each paragraph with the one before it in the paragraph: a sentence that begins
+ * with 其中 goes on the one before (`全年共发布信息123条。其中网站52条，微信71条。`).
+ */
+function sentencesInContext(paragraphs: readonly string[]): { sentence: string; before?: string }[] {
+  const out: { sentence: string; before?: string }[] = [];
+  for (const p of paragraphs) {
+    const list: string[] = [];
+    for (const s of sentencesOf([p])) {
+      if (list.length > 0 && /^[(（]?其中/.test(s)) list[list.length - 1] += s;
+      else list.push(s);
+    }
+    list.forEach((sentence, i) => out.push(i > 0 ? { sentence, before: list[i - 1]! } : { sentence }));
+  }
+  return out;
 }
 
 /** Footnote marks (12³条) and circled list numbers (①政府网站…) are not digits of a count. */
@@ -53,8 +70,9 @@ const shown = (s: { value: number; approximate?: boolean }) => `${s.value}${s.ap
 export function readNarrative(paragraphs: readonly string[], ctx: SentenceContext = {}): NarrativeResult {
   const result: NarrativeResult = { values: {}, provenance: {}, warnings: [] };
   const first = new Map<string, Stated>();
-  for (const sentence of sentencesOf(paragraphs)) {
-    for (const st of statementsOf(normalize(sentence), ctx)) {
+  for (const { sentence, before } of sentencesInContext(paragraphs)) {
+    const channelBefore = before === undefined ? undefined : publishingChannel(normalize(before));
+    for (const st of statementsOf(normalize(sentence), channelBefore && statementsOf(normalize(before!), ctx).length === 0 ? { ...ctx, channelBefore } : ctx)) {
       if (st.partOf !== undefined) {
         if (st.value > st.partOf) {
           result.warnings.push(`正文「${sentence}」中，其中一项 ${st.value} 条大于总数 ${st.partOf} 条，请核对`);
