@@ -377,8 +377,10 @@ function applications(clause: string, ctx: SentenceContext, sentence = clause): 
 }
 
 /** 行政复议N件 / 行政诉讼N起 / 未发生…行政复议和行政诉讼 / …均为零. */
-function cases(clause: string): Statement[] {
-  if (!/复议|诉讼/.test(clause)) return [];
+function cases(text: string): Statement[] {
+  if (!/复议|诉讼/.test(text)) return [];
+  // 表四's column 未经复议直接起诉 (a paragraph of its own in some copies) denies nothing
+  const clause = text.replace(/未经(?:行政)?复议(?:直接)?/g, '直接');
   const stated = new Map<string, number>();
   const both = BOTH_N.exec(clause);
   if (both) {

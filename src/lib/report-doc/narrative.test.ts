@@ -48,6 +48,8 @@ describe('readNarrative: numbers only where the text states them', () => {
     ['均为零', '政府信息公开行政复议、行政诉讼数量均为零。', { text_review: 0, text_suit: 0 }],
     ['复议后起诉', '复议后起诉1件。', { text_suit: 1 }],
     ['a heading states nothing', '四、政府信息公开行政复议、行政诉讼情况', {}],
+    ['表四 column 未经复议直接起诉 as a paragraph denies no review', '未经复议直接起诉', {}],
+    ['未经复议直接起诉 N件 is a suit, not a denied review', '本年度未经复议直接起诉的行政诉讼1件。', { text_suit: 1 }],
     ['the list of sections states nothing', '本报告内容包括总体情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况等六部分内容。', {}],
   ])('%s', (_, paragraph, want) => expect(valuesOf(paragraph)).toEqual(want));
 });
