@@ -93,3 +93,22 @@ describe('a clerk file without a county, for the towns shown', () => {
     expect(now.issues.map((i) => i.message)).toContain('1 个镇街没有填写县（市、区），已按区划代码表对应到汶上县南旺镇');
   });
 });
+
+describe('a division list that cannot be loaded', () => {
+  it('is said in each file read (names unchecked), and tried again at the next import', async () => {
+    vi.resetModules();
+    const { readImportFileColumns: read } = await import('./read-file.ts');
+    let calls = 0;
+    vi.stubGlobal('fetch', async () => {
+      calls++;
+      return calls === 1 ? new Response('', { status: 404 }) : new Response(divisions);
+    });
+    const bytes = new TextEncoder().encode('county,town,year,pub_website\n汶上县,南旺镇,2024,1\n');
+    const first = await read('a.csv', bytes, opts, () => undefined);
+    expect(first.issues.map((i) => [i.severity, i.message])).toEqual([['warning', '区划代码表无法读取，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入']]);
+    expect(first.columns.town_code[0]).toBeNull();
+    const second = await read('a.csv', bytes, opts, () => undefined);
+    expect(second.columns.town_code[0]).toBe('370830102');
+    vi.stubGlobal('fetch', async () => new Response(divisions));
+  });
+});

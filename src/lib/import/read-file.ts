@@ -32,15 +32,31 @@ export interface ReadOptions {
   known?: readonly KnownTown[];
 }
 
-let divisions: Promise<DivisionIndex | null> | null = null;
+let divisions: Promise<{ index: DivisionIndex | null; failed: string | null }> | null = null;
 
-/** The division list, or null when it cannot be read (names are then not checked). */
-function divisionIndex(url: string): Promise<DivisionIndex | null> {
+/**
+ * The division list, or null when it cannot be read — then names and codes are not checked, and
+ * each file read says so (divisionsMissing).
+ */
+async function divisionIndex(url: string): Promise<DivisionIndex | null> {
   divisions ??= fetch(url)
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((text) => indexDivisions(parseDivisions(text)))
-    .catch(() => null);
-  return divisions;
+    .then((text) => {
+      const list = parseDivisions(text);
+      if (list.length === 0) throw new Error('表是空的');
+      return { index: indexDivisions(list), failed: null };
+    })
+    .catch((e: unknown) => {
+      // tried again at the next import
+      divisions = null;
+      return { index: null, failed: e instanceof Error ? e.message : String(e) };
+    });
+  return (await divisions).index;
+}
+
+/** The warning of a file read without the division list. */
+function divisionsMissing(name: string, index: DivisionIndex | null): IngestIssue[] {
+  return index ? [] : [issue('warning', name, '区划代码表无法读取，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入')];
 }
 
 export async function readImportFile(
@@ -65,7 +81,7 @@ export async function readImportFile(
   return {
     ...parsed,
     reports: matched.reports,
-    issues: [...parsed.issues, ...resolver.issues(), ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)],
+    issues: [...parsed.issues, ...divisionsMissing(name, index), ...resolver.issues(), ...matched.issues, ...ruleWarnings(matched.reports, name, parsed.rows)],
   };
 }
 
@@ -101,7 +117,7 @@ async function readReportDocument(
     const why = e instanceof Error ? e.message : String(e);
     return { file: name, format: 'document', encoding: null, reports: [], issues: [issue('error', name, `无法读取这份报告：${why}`)], rejected: 0, blank: 0 };
   }
-  const issues = doc.warnings.map((w) => issue('warning', name, w));
+  const issues = [...divisionsMissing(name, index), ...doc.warnings.map((w) => issue('warning', name, w))];
   const r = doc.report;
   const problems: string[] = [];
   if (!r.town) problems.push('没有找到镇街名称（应在标题中，如“××镇人民政府2021年政府信息公开工作年度报告”）');
@@ -196,5 +212,5 @@ export async function readImportFileColumns(
     }
     onStage('核对镇街名称和区划代码、检查勾稽关系', end / c.length);
   }
-  return { ...parsed, issues: [...parsed.issues, ...resolver.issues(), ...matchIssues, ...ruleIssues] };
+  return { ...parsed, issues: [...parsed.issues, ...divisionsMissing(name, index), ...resolver.issues(), ...matchIssues, ...ruleIssues] };
 }

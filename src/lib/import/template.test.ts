@@ -44,6 +44,15 @@ describe('template', () => {
     expect(parsed.reports).toEqual([expected]);
   });
 
+  it('a name Excel would take for a formula is written as text and read back as it was', () => {
+    const odd = templateCsv([{ town: '=HYPERLINK("http://x","y")', town_code: null, county: '+县' }], 2025);
+    const line = odd.split('\r\n')[1]!;
+    expect(line.startsWith(`'+县,"'=HYPERLINK(""http://x"",""y"")",,2025,`)).toBe(true);
+    const filled = odd.replace(/,否,,/, ',否,5,');
+    const parsed = parseReportFile('模板.csv', filled, { maxYear: 2026 });
+    expect(parsed.reports.map((r) => [r.county, r.town, r.metrics.pub_website])).toEqual([['+县', '=HYPERLINK("http://x","y")', 5]]);
+  });
+
   it('has a meaningful file name', () => {
     expect(templateFileName(['汶上县'], 2025)).toBe('汶上县_2025年_政务公开年报数据模板.csv');
   });

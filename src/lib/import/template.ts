@@ -1,9 +1,12 @@
 /**
  * 下载模板: a wide CSV that opens cleanly in Excel (UTF-8 with BOM, 中文 headers) with one row per
- * town for a chosen year, every value empty, ready to be filled in and imported back.
+ * town for a chosen year, every value empty, ready to be filled in and imported back. Written by
+ * the exports' CSV writer (export/csv.ts): a town name that Excel would take for a formula is
+ * written with a leading ' and read back without it (ingest/record.ts).
  */
+import { toCsv } from '../export/csv.ts';
 import type { Report } from '../model/report.ts';
-import { toWideCsv } from '../ingest/write-csv.ts';
+import { wideCsvHeader, wideCsvLabelRow } from '../ingest/write-csv.ts';
 
 export interface TemplateTown {
   town: string;
@@ -25,7 +28,7 @@ export function templateReports(towns: readonly TemplateTown[], year: number): R
 }
 
 export function templateCsv(towns: readonly TemplateTown[], year: number): string {
-  return toWideCsv(templateReports(towns, year), { headers: 'label', bom: true });
+  return toCsv(wideCsvHeader('label'), templateReports(towns, year).map(wideCsvLabelRow));
 }
 
 export const templateFileName = (counties: readonly string[], year: number) => `${counties.join('、') || '本县'}_${year}年_政务公开年报数据模板.csv`;

@@ -70,6 +70,24 @@ export function eachBodyRow(
   return skipped;
 }
 
+/**
+ * More columns than any report file has (the catalogue has 236 metrics): the header is one
+ * error, not an error per column — a file that is one long line, or not a table at all.
+ */
+export const MAX_COLUMNS = 2000;
+
+export function tooManyColumns(header: readonly string[], file: string, headerRow: number): IngestIssue | null {
+  if (header.length <= MAX_COLUMNS) return null;
+  const chars = header.reduce((a, c) => a + c.length + 1, 0);
+  const size = chars >= 1024 * 1024 ? `${(chars / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(chars / 1024).toLocaleString('zh-CN')} KB`;
+  return issue(
+    'error',
+    file,
+    `表头有 ${header.length.toLocaleString('zh-CN')} 列（约 ${size}），超过 ${MAX_COLUMNS.toLocaleString('zh-CN')} 列：文件可能整个只有一行（没有换行），或不是报告数据的表格，未读取`,
+    { row: headerRow },
+  );
+}
+
 /** 「镇街」、「年度」和「指标」 */
 export function listNames(names: readonly string[]): string {
   const q = names.map((n) => `「${n}」`);

@@ -23,13 +23,24 @@ export interface IngestIssue {
   message: string;
 }
 
+/** Values and column names longer than this are cut in an issue (a 5 MB cell is not shown whole). */
+export const SHOWN_CHARS = 200;
+
+/** Text cut to SHOWN_CHARS characters, saying how long it was. */
+export function shownText(s: string): string {
+  if (s.length <= SHOWN_CHARS) return s;
+  return `${s.slice(0, SHOWN_CHARS)}…（共 ${s.length.toLocaleString('zh-CN')} 个字符）`;
+}
+
 export function issue(
   severity: IssueSeverity,
   file: string,
   message: string,
   where: { row?: number | null; column?: string | null; value?: string | null } = {},
 ): IngestIssue {
-  return { severity, file, row: where.row ?? null, column: where.column ?? null, value: where.value ?? null, message };
+  const column = where.column ?? null;
+  const value = where.value ?? null;
+  return { severity, file, row: where.row ?? null, column: column === null ? null : shownText(column), value: value === null ? null : shownText(value), message };
 }
 
 /**

@@ -118,3 +118,21 @@ describe('severity', () => {
     expect(describeIssue(i)).toBe(expected.slice(SEVERITY_LABELS[severity].length + 1));
   });
 });
+
+describe('a file that is one long line, or a cell far too long', () => {
+  it('a header of a million columns is one error naming the row, by both readers', async () => {
+    const { parseFileColumns } = await import('./parse-columns.ts');
+    const bytes = utf8('town,year,pub_website,' + 'a,'.repeat(1_000_000));
+    const message = '表头有 1,000,004 列（约 1.9 MB），超过 2,000 列：文件可能整个只有一行（没有换行），或不是报告数据的表格，未读取';
+    for (const p of [parseReportFile('一行.csv', bytes, { maxYear: 2026 }), parseFileColumns('一行.csv', bytes, { maxYear: 2026 })]) {
+      expect(p.issues.map((i) => [i.severity, i.row, i.message])).toEqual([['error', 1, message]]);
+    }
+  });
+
+  it('a 5 MB cell is named with its row and column, and shown cut short', () => {
+    const p = parseReportFile('长.csv', `town,year,pub_website\nA镇,2021,${'9'.repeat(10)}${'x'.repeat(5_000_000)}\n`, { maxYear: 2026 });
+    expect(p.issues).toHaveLength(1);
+    expect(p.issues[0]).toMatchObject({ row: 2, column: 'pub_website', message: '不是数字' });
+    expect(p.issues[0]!.value).toBe(`${'9'.repeat(10)}${'x'.repeat(190)}…（共 5,000,010 个字符）`);
+  });
+});

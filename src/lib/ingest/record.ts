@@ -115,7 +115,16 @@ export function columnRole(header: string): ColumnRole | null {
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-const text = (c: RawCell | undefined): string => (c === undefined || c.raw === null || c.raw === undefined ? '' : normalizeText(String(c.raw)));
+/**
+ * An identity cell's text. A leading ' before = + - @ is how this project's CSV files (the
+ * template, export/csv.ts) keep such a name from being read by Excel as a formula: it is not
+ * part of the name.
+ */
+const text = (c: RawCell | undefined): string => {
+  if (c === undefined || c.raw === null || c.raw === undefined) return '';
+  const s = normalizeText(String(c.raw));
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+};
 const shown = (c: RawCell | undefined): string | null => (c === undefined || c.raw === undefined || c.raw === null ? null : String(c.raw));
 
 export function parseLayout(s: string): Layout | null | 'invalid' {

@@ -14,6 +14,7 @@ import { emptyColumns, pushIdentity, trimColumns, type ReportColumns } from './c
 import { issue, type IngestIssue } from './issues.ts';
 import { blankNotice } from './blank.ts';
 import { isLongHeader } from './long-csv.ts';
+import { MAX_COLUMNS } from './csv-rows.ts';
 import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record.ts';
 import { parseCell } from './values.ts';
 import { readHeader } from './wide-csv.ts';
@@ -70,6 +71,8 @@ export function parseWideFast(file: string, input: Uint8Array, maxYear: number, 
   const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
   if (firstLine.includes('"') || firstLine.includes('\ufeff')) return null;
 
+  // a header wider than any report file: the general reader says so in one error
+  if (headerCells.length > MAX_COLUMNS) return null;
   const { roles, issues } = readHeader(headerCells, file);
   const hasTown = roles.some((r) => r?.kind === 'identity' && r.field === 'town');
   const hasYear = roles.some((r) => r?.kind === 'identity' && r.field === 'year');
