@@ -4,8 +4,10 @@
  * includes them. Only imported report documents bring such marks; the table is rewritten with
  * the imports (never spliced: the rows are bound parameters).
  */
-import type { ApproximateMarks } from '../import/compose-columns.ts';
 import type { SqlClient } from './sql.ts';
+
+/** By report key, the metric ids stated approximately. */
+export type ApproximateMarks = ReadonlyMap<string, readonly string[]>;
 
 export const APPROXIMATE = 'approximate_values';
 

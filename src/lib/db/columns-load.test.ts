@@ -8,19 +8,19 @@ import { concatParts } from '../ingest/columns.ts';
 import { mergeFiles, mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
-import { REPORTS, createReportsTable, insertParts, insertReports } from './reports-table.ts';
-import type { SqlClient } from './sql.ts';
+import { createReportsTable, insertParts, insertReports } from './reports-table.ts';
+import type { Store } from './store.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
 const read = (p: string) => new Uint8Array(readFileSync(new URL(`../../../${p}`, import.meta.url)));
 
-let sql: SqlClient;
+let sql: Store;
 beforeAll(async () => {
   sql = await nodeSql();
   await createReportsTable(sql);
 }, 30_000);
 
-const rows = async () => sql.query(`SELECT * FROM ${REPORTS} ORDER BY town_key, year, origin`);
+const rows = async () => sql.query(`SELECT * FROM ${sql.reports} ORDER BY town_key, year, origin`);
 
 async function bothWays(files: [string, Uint8Array][]) {
   const old = mergeFiles(files.map(([n, b]) => parseReportFile(n, b, { maxYear: 2026 })));
@@ -28,14 +28,14 @@ async function bothWays(files: [string, Uint8Array][]) {
   const now = mergeSets(parsed.map((p) => ({ file: p.file, set: { columns: p.columns, keys: p.keys }, issues: p.issues })));
   expect(now.issues).toEqual(old.issues);
   expect(now.count).toBe(old.reports.length);
-  await sql.exec(`DELETE FROM ${REPORTS}`);
+  await sql.exec(`DELETE FROM ${sql.reports}`);
   await insertReports(sql, old.reports, 'imported');
   const want = await rows();
-  await sql.exec(`DELETE FROM ${REPORTS}`);
+  await sql.exec(`DELETE FROM ${sql.reports}`);
   await insertParts(sql, now.parts.map((p) => ({ ...p, origin: 'imported' as const })));
   expect(await rows()).toEqual(want);
   // and once more as one concatenated set
-  await sql.exec(`DELETE FROM ${REPORTS}`);
+  await sql.exec(`DELETE FROM ${sql.reports}`);
   await insertParts(sql, [{ set: concatParts(now.parts), origin: 'imported' }]);
   expect(await rows()).toEqual(want);
   return want.length;

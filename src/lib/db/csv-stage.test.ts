@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../ingest/record.ts';
 import type { IdentityField } from '../model/report.ts';
-import { readAsStaged } from './csv-stage.ts';
+import { readAsStaged } from '../ingest/staged-identity.ts';
 
 /** readAsStaged of identity cells given as their texts (undefined: no such column). */
 const asStaged = (texts: Partial<Record<IdentityField, string | undefined>>, identity: Identity) =>

@@ -25,8 +25,8 @@ import { sqlIdent } from '../model/measures.ts';
 import { checksumSql } from '../ingest/checksum.ts';
 import { EMPTY_MARKS } from '../ingest/values.ts';
 import { readHeader } from '../ingest/wide-csv.ts';
+import { SYNTHETIC_SPELLINGS } from '../ingest/staged-identity.ts';
 import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
-import type { Identity, RawCell } from '../ingest/record.ts';
 import type { IdentityField } from '../model/report.ts';
 
 /** How DuckDB is to read one file: its delimiter and, per column, the type and metric it holds. */
@@ -68,17 +68,6 @@ const column = (i: number) => `c${i}`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 
-/** 示例数据 cells stageSql reads, and as what (the spellings record.ts parseBool reads so, exactly). */
-const SYNTHETIC_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
-  ['', false],
-  ['false', false],
-  ['0', false],
-  ['否', false],
-  ['true', true],
-  ['1', true],
-  ['是', true],
-]);
-
 /**
  * How stageSql reads each identity field from its column `c` (null: the file has no such column).
  * Text is taken as it is in the cell; an empty cell, like a 未报告 mark such as `-`, is NULL
@@ -96,49 +85,6 @@ const STAGED_IDENTITY: Record<IdentityField, (c: string | null) => string> = {
   source: (c) => c ?? 'CAST(NULL AS VARCHAR)',
   synthetic: (c) => (c ? `CASE coalesce(${c}, '') ${[...SYNTHETIC_SPELLINGS].map(([k, v]) => `WHEN ${literal(k)} THEN ${v}`).join(' ')} END` : 'false'),
 };
-
-/**
- * Whether stageSql reads a row whose identity cells are `cells` (as the worker read them: each
- * cell's text, no entry for a column the file does not have) as the identity `id` the worker made
- * of them: such a row needs no identity written at the load. Only plain cells qualify (a name as
- * it is, a 9-digit code, a 4-digit year, 2019/2021 or nothing for the layout, a spelling of
- * SYNTHETIC_SPELLINGS); whatever the worker normalised (spaces, full-width forms, a 12-digit code,
- * a code found in the division list, 2019年) is written at the load from the worker's reading.
- */
-export function readAsStaged(cells: Partial<Record<IdentityField, RawCell>>, id: Identity): boolean {
-  for (const field of STAGED_FIELDS) {
-    const v = cells[field]?.raw;
-    if (v === undefined) continue;
-    // DuckDB reads a 未报告 mark as empty where the worker keeps it (marks are 1–2 characters)
-    if (typeof v !== 'string' || (v.length > 0 && v.length <= 2 && EMPTY_MARKS.has(v))) return false;
-  }
-  // every cell present is text (tested above)
-  const text = (field: IdentityField) => cells[field]?.raw as string | undefined;
-  if ((text('county') ?? '') !== id.county || (text('town') ?? '') !== id.town) return false;
-  const code = text('town_code') ?? '';
-  if (code === '' ? id.town_code !== null : code !== id.town_code) return false;
-  const year = text('year');
-  if (year === undefined || fourDigits(year) !== id.year) return false;
-  const layout = text('layout') ?? '';
-  if ((layout === '' ? null : layout) !== id.layout) return false;
-  const source = text('source') ?? '';
-  if (source !== '' && source !== id.source) return false;
-  return SYNTHETIC_SPELLINGS.get(text('synthetic') ?? '') === id.synthetic;
-}
-
-const STAGED_FIELDS = Object.keys(STAGED_IDENTITY) as IdentityField[];
-
-/** The number a text of exactly 4 ASCII digits stands for, else -1 (called once per row of a large file). */
-function fourDigits(s: string): number {
-  if (s.length !== 4) return -1;
-  let n = 0;
-  for (let k = 0; k < 4; k++) {
-    const d = s.charCodeAt(k) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
 
 /** How a staged row's report key is made from its identity, as model/report.ts townKey makes it. */
 const townKeySql = (t: string) => `CASE WHEN coalesce(${t}.town_code, '') <> '' THEN 'code:' || ${t}.town_code ELSE 'name:' || ${t}.county || '/' || ${t}.town END`;
@@ -173,7 +119,7 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
 
 /**
  * CREATE TABLE `checks` with each row of the staged table `table` (r: its rowid) and the checksum
- * of its values as stored (chk, ingest/checksum.ts), for verifyStage (import/stage.ts). Run right
+ * of its values as stored (chk, ingest/checksum.ts), for verifyStage (db/stage.ts). Run right
  * after staging, while the worker is still reading: in the CREATE TABLE of the stage itself it
  * cost ~2 s more.
  */

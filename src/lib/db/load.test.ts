@@ -6,13 +6,13 @@ import { townKey, type Report } from '../model/report.ts';
 import { parseReportFile } from '../ingest/parse-file.ts';
 import { mergeFiles } from '../ingest/merge.ts';
 import { datasetSummary, listTowns, perTown, ranking, reportValues } from './queries/index.ts';
-import { REPORTS, createReportsTable, insertReports, refreshTowns, replaceAllReports } from './reports-table.ts';
-import type { SqlClient } from './sql.ts';
+import { createReportsTable, insertReports, refreshTowns, replaceAllReports } from './reports-table.ts';
+import { Store } from './store.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
 const read = (p: string) => readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8');
 
-let sql: SqlClient;
+let sql: Store;
 let reports: Report[];
 
 beforeAll(async () => {
@@ -118,7 +118,7 @@ describe('ranking query', () => {
     const y = (await perTown(sql, 2030, { level: 'town', within: null, towns: null }, { v: { op: 'metric', id: 'pub_total' } })).find((r) => r.reported);
     expect(y).toMatchObject({ town: hostile.town, source: hostile.source, v: 7 });
     expect((await datasetSummary(sql)).reports).toBe(106);
-    await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2030`);
+    await sql.exec(`DELETE FROM ${sql.reports} WHERE year = 2030`);
     await refreshTowns(sql);
   });
 });
@@ -142,7 +142,7 @@ describe('replacing every report at once', () => {
     await replaceAllReports(db, [mine], () => 'imported');
     expect((await datasetSummary(db)).reports).toBe(1);
     expect((await ranking(db, 'pub_volume', 2024)).map((r) => [r.town, r.value])).toEqual([['新镇', 5]]);
-    const [origin] = await db.query<{ origin: string }>(`SELECT origin FROM ${REPORTS}`);
+    const [origin] = await db.query<{ origin: string }>(`SELECT origin FROM ${db.reports}`);
     expect(origin!.origin).toBe('imported');
   }, 30_000);
 
@@ -160,17 +160,17 @@ describe('replacing every report at once', () => {
   }, 30_000);
 
   it('reads the town names once per version of the data, the first time with the town list', async () => {
-    const db = await nodeSql();
-    await createReportsTable(db);
-    await insertReports(db, reports, 'embedded');
+    const node = (await nodeSql()).sql;
     const seen: string[] = [];
-    const counting: SqlClient = { ...db, query: (q, p) => (seen.push(q), db.query(q, p)) };
+    const counting = new Store({ ...node, query: (q, p) => (seen.push(q), node.query(q, p)) });
+    await createReportsTable(counting);
+    await insertReports(counting, reports, 'embedded');
     await listTowns(counting);
     seen.length = 0;
     await ranking(counting, 'pub_volume', 2023);
     await ranking(counting, 'pub_volume', 2022);
     expect(seen).toHaveLength(2); // the two rankings, no names
-    await refreshTowns(db);
+    await refreshTowns(counting);
     seen.length = 0;
     await ranking(counting, 'pub_volume', 2023);
     expect(seen).toHaveLength(2); // the names again, then the ranking
@@ -182,12 +182,7 @@ describe('replacing every report at once', () => {
     await insertReports(db, reports, 'embedded');
     const before = await ranking(db, 'pub_volume', 2023);
     // a database that fails while writing the new set (e.g. out of memory)
-    const failing: SqlClient = {
-      ...db,
-      query: (q, p) => db.query(q, p),
-      exec: (text) => db.exec(text),
-      appendArrow: () => Promise.reject(new Error('Out of Memory')),
-    };
+    const failing = new Store({ ...db.sql, appendArrow: () => Promise.reject(new Error('Out of Memory')) });
     await expect(replaceAllReports(failing, [reports[1]!], () => 'imported')).rejects.toThrow('Out of Memory');
     expect(await ranking(db, 'pub_volume', 2023)).toEqual(before);
     expect((await datasetSummary(db)).reports).toBe(105);

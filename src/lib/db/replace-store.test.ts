@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
-import { REPORTS, STORE, TOWNS, createReportsTable, insertParts, replaceAllParts, type LoadPart } from './reports-table.ts';
-import type { SqlClient } from './sql.ts';
+import { createReportsTable, insertParts, replaceAllParts, type LoadPart } from './reports-table.ts';
+import { Store } from './store.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
 const read = (p: string) => new Uint8Array(readFileSync(new URL(`../../../${p}`, import.meta.url)));
@@ -16,8 +16,8 @@ const partsOf = (name: string, bytes: Uint8Array, origin: 'embedded' | 'imported
   return mergeSets([{ file: p.file, set: { columns: p.columns, keys: p.keys }, issues: p.issues }]).parts.map((x) => ({ ...x, origin }));
 };
 
-let sql: SqlClient;
-const count = async () => (await sql.query<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${REPORTS}`))[0]!.n;
+let sql: Store;
+const count = async () => (await sql.query<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${sql.reports}`))[0]!.n;
 const databases = async () =>
   (await sql.query<{ name: string }>(`SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE 'store%' ORDER BY 1`)).map((r) => r.name);
 
@@ -29,28 +29,26 @@ beforeAll(async () => {
 
 describe('replaceAllParts', () => {
   it('switches to a new database with the new set and detaches the old one', async () => {
-    expect([STORE, await count()]).toEqual(['store', 104]);
+    expect([sql.database, await count()]).toEqual(['store', 104]);
     await replaceAllParts(sql, partsOf('kangyi.json', read('data/reports/kangyi_2021.json'), 'imported'));
-    expect(STORE).not.toBe('store');
-    expect(await databases()).toEqual([STORE]);
+    expect(sql.database).not.toBe('store');
+    expect(await databases()).toEqual([sql.database]);
     expect(await count()).toBe(1);
-    expect(await sql.query(`SELECT town FROM ${TOWNS}`)).toEqual([{ town: '康驿镇' }]);
+    expect(await sql.query(`SELECT town FROM ${sql.towns}`)).toEqual([{ town: '康驿镇' }]);
   });
 
   it('a failed load leaves the data shown before as it was', async () => {
-    const before = STORE;
+    const before = sql.database;
     const good = partsOf('wenshang.csv', read('data/reports/wenshang_sample_2019-2025.csv'), 'imported');
     // the database refuses the rows half way (e.g. out of memory)
-    const failing: SqlClient = {
-      ...sql,
-      query: (q, p) => sql.query(q, p),
-      exec: (q) => sql.exec(q),
+    const failing = new Store({
+      ...sql.sql,
       appendArrow: async () => {
         throw new Error('内存不足');
       },
-    };
+    });
     await expect(replaceAllParts(failing, good)).rejects.toThrow('内存不足');
-    expect(STORE).toBe(before);
+    expect(sql.database).toBe(before);
     expect(await databases()).toEqual([before]);
     expect(await count()).toBe(1);
   });

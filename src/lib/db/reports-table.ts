@@ -11,6 +11,7 @@ import { METRICS } from '../model/catalogue.ts';
 import { sqlIdent } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
 import type { SqlClient } from './sql.ts';
+import type { Store } from './store.ts';
 import { adoptStagedSql, dropRowsSql, fillSourceSql, loadStagedSql, startAdoptSql } from './csv-stage.ts';
 import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
 
@@ -18,22 +19,19 @@ import { IDENTITY_COLUMNS, metricType } from './reports-layout.ts';
 export type Origin = 'embedded' | 'imported';
 
 /**
- * The table lives in its own attached in-memory database, compressed when the data is large.
- * DuckDB does not compress its default in-memory database: a country's reports (290,000 × 245
- * columns, mostly 0) take about 550 MB uncompressed and about 16 MB compressed. For a county the
- * compression costs more than it saves: every query paid ~5 ms more (a ranking update 20 ms
- * instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports. The exception is
- * an import DuckDB read itself (import/stage.ts): its table becomes the store as it was read,
- * uncompressed, because reading into a compressed one made the import ~1 s slower; the next visit
- * loads the same reports from the browser's storage into a compressed store.
+ * The tables live in an attached in-memory database of their own (store.ts), compressed when the
+ * data is large. DuckDB does not compress its default in-memory database: a country's reports
+ * (290,000 × 245 columns, mostly 0) take about 550 MB uncompressed and about 16 MB compressed.
+ * For a county the compression costs more than it saves: every query paid ~5 ms more (a ranking
+ * update 20 ms instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports. The
+ * exception is an import DuckDB read itself (db/stage.ts): its table becomes the store as it
+ * was read, uncompressed, because reading into a compressed one made the import ~1 s slower; the
+ * next visit loads the same reports from the browser's storage into a compressed store.
  */
-export let STORE = 'store';
-export let REPORTS = `${STORE}.reports`;
-
 /** Above this many reports the store is compressed. */
 export const COMPRESS_ABOVE = 20_000;
 
-export const attachStore = (compress: boolean) => `ATTACH IF NOT EXISTS ':memory:' AS ${STORE}${compress ? ' (COMPRESS)' : ''}`;
+const attachStore = (database: string, compress: boolean) => `ATTACH IF NOT EXISTS ':memory:' AS ${database}${compress ? ' (COMPRESS)' : ''}`;
 
 const createReports = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
   ${[
@@ -41,51 +39,30 @@ const createReports = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
     ...METRICS.map((m) => `${sqlIdent(m.id)} ${metricType(m.kind)}`),
   ].join(',\n  ')}
 )`;
-export const CREATE_REPORTS = createReports(REPORTS);
 
-/**
- * One row per town with its latest name, official order and number of reports, kept beside
- * `reports` so that queries listing every town (including those without a report in a year) do
- * not regroup the reports.
- */
-export let TOWNS = `${STORE}.towns`;
-
-/**
- * Queries name the tables through these live bindings, so that a replacement of every report can
- * be loaded into a new attached database, compressed or not as its size asks, and switched to at
- * once (the old database is detached, which frees its memory).
- */
-function useStore(name: string): void {
-  townsGeneration++;
-  STORE = name;
-  REPORTS = `${name}.reports`;
-  TOWNS = `${name}.towns`;
-}
 let stores = 0;
 
 /**
- * Bumped whenever the towns table may change (before and after it is rebuilt, and on a switch of
- * store), so that what is remembered of it (queries/per-town.ts townLabels) is read again: the
- * one version number of the table, whichever store holds it.
+ * Rebuild the towns table: one row per town with its latest name, official order and number of
+ * reports, kept beside `reports` so that queries listing every town (including those without a
+ * report in a year) do not regroup the reports. The store's version is bumped before and after.
  */
-export let townsGeneration = 0;
-
-export async function refreshTowns(sql: SqlClient): Promise<void> {
-  townsGeneration++;
+export async function refreshTowns(store: Store): Promise<void> {
+  store.touch();
   try {
-    await refreshTownsTable(sql);
+    await refreshTownsTable(store);
   } finally {
-    townsGeneration++;
+    store.touch();
   }
 }
 
-async function refreshTownsTable(sql: SqlClient): Promise<void> {
-  await sql.exec(
-    `CREATE OR REPLACE TABLE ${TOWNS} AS
+async function refreshTownsTable(store: Store): Promise<void> {
+  await store.exec(
+    `CREATE OR REPLACE TABLE ${store.towns} AS
      SELECT town_key, town, town_code, county, CAST(row_number() OVER (ORDER BY town_code NULLS LAST, county, town) AS INTEGER) AS ord, reports
      FROM (SELECT town_key, arg_max(town, year) AS town, arg_max(town_code, year) AS town_code, arg_max(county, year) AS county,
                   CAST(count(*) AS INTEGER) AS reports
-           FROM ${REPORTS} GROUP BY town_key)`,
+           FROM ${store.reports} GROUP BY town_key)`,
   );
 }
 
@@ -93,8 +70,8 @@ async function refreshTownsTable(sql: SqlClient): Promise<void> {
 const createTowns = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (town_key VARCHAR, town VARCHAR, town_code VARCHAR, county VARCHAR, ord INTEGER, reports INTEGER)`;
 
 /** Create the store and its (empty) tables, in one round trip to the database worker. */
-export async function createReportsTable(sql: SqlClient, expectedReports = 0): Promise<void> {
-  await sql.exec(`${attachStore(expectedReports > COMPRESS_ABOVE)}; ${createReports(REPORTS)}; ${createTowns(TOWNS)};`);
+export async function createReportsTable(store: Store, expectedReports = 0): Promise<void> {
+  await store.exec(`${attachStore(store.database, expectedReports > COMPRESS_ABOVE)}; ${createReports(store.reports)}; ${createTowns(store.towns)};`);
 }
 
 const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => b.toString(2).replace(/0/g, '').length);
@@ -246,8 +223,8 @@ async function appendParts(
   sql: SqlClient,
   name: string,
   parts: readonly LoadPart[],
-  onProgress?: (done: number) => void,
-  schema = STORE,
+  onProgress: ((done: number) => void) | undefined,
+  schema: string,
   stage?: LoadStage,
   adopted: number | null = null,
   taken: Uint8Array | null = null,
@@ -276,20 +253,21 @@ async function appendParts(
 }
 
 /** Append the parts' rows to the reports table. */
-export async function insertParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
-  await appendParts(sql, 'reports', parts, onProgress);
-  await refreshTowns(sql);
+export async function insertParts(store: Store, parts: readonly LoadPart[], onProgress?: (done: number) => void): Promise<void> {
+  await appendParts(store, 'reports', parts, onProgress, store.database);
+  await refreshTowns(store);
 }
 
 /**
  * Replace every report by the parts' rows, all or nothing (see replaceAllReports); with a stage,
  * the imported reports found in it take their values from the staged tables.
  */
-export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[], onProgress?: (done: number) => void, stage?: LoadStage): Promise<void> {
+export async function replaceAllParts(store: Store, parts: readonly LoadPart[], onProgress?: (done: number) => void, stage?: LoadStage): Promise<void> {
+  const sql = store.sql;
   // A staged table becomes the new set (the one most rows come from): copying a country's values
-  // into a new database took as long as reading them. It is not compressed (import/stage.ts):
+  // into a new database took as long as reading them. It is not compressed (db/stage.ts):
   // faster to read into, ~520 MB for a country's reports.
-  const adopt = stage ? adoptable(stage) : null;
+  const adopt = stage ? adoptable(stage, store.database) : null;
   // Otherwise the new set goes into a database of its own, compressed when it is large (a whole
   // country read back from the browser's storage into an uncompressed one would take ~550 MB
   // instead of ~16 MB).
@@ -310,9 +288,9 @@ export async function replaceAllParts(sql: SqlClient, parts: readonly LoadPart[]
     throw e;
   }
   // switch: from here on every query reads the new database; the old one is dropped
-  const old = STORE;
-  useStore(next);
-  await refreshTowns(sql);
+  const old = store.database;
+  store.switchTo(next);
+  await refreshTowns(store);
   await sql.exec(`DETACH ${old}`);
 }
 
@@ -336,14 +314,14 @@ async function finishAdopt(sql: SqlClient, table: string, file: LoadStage['files
 }
 
 /** The staged file to adopt as the new store: the one with the most staged rows. */
-function adoptable(stage: LoadStage): LoadStage['files'][number] | null {
+function adoptable(stage: LoadStage, current: string): LoadStage['files'][number] | null {
   const counts = new Map<number, number>();
   for (const f of stage.f) if (f >= 0) counts.set(f, (counts.get(f) ?? 0) + 1);
   let best: LoadStage['files'][number] | null = null;
   let most = 0;
   for (const file of stage.files) {
     const n = counts.get(file.f) ?? 0;
-    if (n > most && file.db !== STORE) {
+    if (n > most && file.db !== current) {
       best = file;
       most = n;
     }
@@ -360,11 +338,11 @@ function partsOfReports(reports: readonly Report[], origin: Origin | ((r: Report
 }
 
 /** Append reports given as Report objects (through the same columns and Arrow batches as insertParts). */
-export async function insertReports(sql: SqlClient, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Promise<void> {
-  await insertParts(sql, partsOfReports(reports, origin));
+export async function insertReports(store: Store, reports: readonly Report[], origin: Origin | ((r: Report) => Origin)): Promise<void> {
+  await insertParts(store, partsOfReports(reports, origin));
 }
 
 /** Replace every report by a new set given as Report objects (the same mechanism as replaceAllParts). */
-export async function replaceAllReports(sql: SqlClient, reports: readonly Report[], origin: (r: Report) => Origin): Promise<void> {
-  await replaceAllParts(sql, partsOfReports(reports, origin));
+export async function replaceAllReports(store: Store, reports: readonly Report[], origin: (r: Report) => Origin): Promise<void> {
+  await replaceAllParts(store, partsOfReports(reports, origin));
 }

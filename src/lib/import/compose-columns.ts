@@ -5,6 +5,7 @@
  */
 import { EMPTY_SET, concatParts, emptyColumns, isValid, metricAt, pushIdentity, setMetric, trimColumns, type ReportColumns, type ReportSet, type SetPart } from '../ingest/columns.ts';
 import type { Identity } from '../ingest/record.ts';
+import type { ApproximateMarks } from '../db/approximate.ts';
 import type { LoadPart } from '../db/reports-table.ts';
 import { METRICS } from '../model/catalogue.ts';
 import { DEFAULT_DECISION, mergeSource, type Decision, type ImportCounts } from './compose.ts';
@@ -20,9 +21,6 @@ export interface ImportedSet {
    */
   approximate?: ApproximateMarks;
 }
-
-/** By report key, the metric ids stated approximately. */
-export type ApproximateMarks = ReadonlyMap<string, readonly string[]>;
 
 /**
  * The approximate marks after an import: a report added or replaced brings its own marks (none
@@ -214,7 +212,7 @@ export const scanImport = (embedded: ReportSet, current: ImportedSet, incoming: 
 
 /**
  * Whether the incoming report in row `row` is loaded as it was read (added or 整份替换): only
- * those can take their values from DuckDB's own reading of the file (import/stage.ts stageFor).
+ * those can take their values from DuckDB's own reading of the file (db/stage.ts stageFor).
  */
 export const takenAsRead = (plan: ImportPlan) => (_key: string, row: number): boolean => plan.fate[row] === Fate.Added || plan.fate[row] === Fate.Replaced;
 

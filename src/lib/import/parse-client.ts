@@ -5,7 +5,7 @@ import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
 import { unpackSet, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
 import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
-import type { ReportOrigin } from './origin.ts';
+import type { ReportOrigin } from '../ingest/origin.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { KnownTown } from '../ingest/town-match.ts';
 import ParseWorker from './parse.worker.ts?worker';
@@ -29,9 +29,9 @@ export interface ParsedImport {
   issues: IngestIssue[];
   /** the file and row each incoming report was read from */
   origin: ReportOrigin;
-  /** each incoming report's checksum, when a CSV file was read (import/stage.ts) */
+  /** each incoming report's checksum, when a CSV file was read (db/stage.ts) */
   sums: Float64Array | null;
-  /** with sums: which incoming reports DuckDB reads the identity of as it is (import/stage.ts) */
+  /** with sums: which incoming reports DuckDB reads the identity of as it is (db/stage.ts) */
   asRead: Uint8Array | null;
 }
 

@@ -12,7 +12,7 @@ import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { KnownTown } from '../ingest/town-match.ts';
 import { readImportFileColumns } from './read-file.ts';
-import { originOf, type ReportOrigin } from './origin.ts';
+import { originOf, type ReportOrigin } from '../ingest/origin.ts';
 
 export interface ParseRequest {
   id: number;
@@ -45,7 +45,7 @@ export type ParseMessage =
       incoming: PackedSet;
       issues: IngestIssue[];
       origin: ReportOrigin;
-      /** each incoming report's checksum (ingest/checksum.ts) when a CSV file was read, for import/stage.ts */
+      /** each incoming report's checksum (ingest/checksum.ts) when a CSV file was read, for db/stage.ts */
       sums: Float64Array | null;
       /** with sums: 1 for each incoming report whose identity DuckDB reads as it is (db/csv-stage.ts readAsStaged) */
       asRead: Uint8Array | null;
@@ -74,7 +74,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     const merged = mergeSets(sets);
     const incoming = concatParts(merged.parts);
     const origin = originOf(merged.parts, sets.map((s) => s.set), read.map((r) => r.rows), merged.count);
-    // the checksums DuckDB's reading of CSV files is compared with (import/stage.ts), computed
+    // the checksums DuckDB's reading of CSV files is compared with (db/stage.ts), computed
     // here rather than on the page, while DuckDB is still reading
     const sums = mode === 'import' && files.some((f) => /\.csv$/i.test(f.name)) ? rowChecksums(incoming.columns) : null;
     const asRead = sums

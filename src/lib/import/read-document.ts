@@ -8,7 +8,7 @@ import { checkedZip } from './zip-inflate.ts';
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { decodeBytes, type Encoding } from '../ingest/decode.ts';
 import { parseLines, parseReportHtml, parseReportText } from '../report-doc/parse.ts';
-import type { ParsedReportDoc } from '../report-doc/types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 
 export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 

@@ -17,7 +17,7 @@ import { isWorkbook, type Encoding } from '../ingest/decode.ts';
 import { issue } from '../ingest/issues.ts';
 import { noValue } from '../ingest/blank.ts';
 import { MIN_YEAR } from '../model/report.ts';
-import type { ParsedReportDoc } from '../report-doc/types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 import { withGivenIdentity, type GivenIdentity } from '../report-doc/given-identity.ts';
 import { documentKind, readDocument, type DocumentKind } from './read-document.ts';
 import { TownResolver, type KnownTown } from '../ingest/town-match.ts';

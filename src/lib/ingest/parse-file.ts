@@ -9,7 +9,7 @@ import { binaryProblem, decodeBytes, type Encoding } from './decode.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { jsonRecords } from './json-records.ts';
 import { isLongHeader, longRecords } from './long-csv.ts';
-import type { ParsedReportDoc } from '../report-doc/types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 import { buildReport, type RecordsRead } from './record.ts';
 import { blankNotice, noValue, type BlankUnit } from './blank.ts';
 import { wideRecords } from './wide-csv.ts';

@@ -18,7 +18,7 @@ import { MAX_COLUMNS } from './csv-rows.ts';
 import { buildIdentity, cellIssue, type RawCell, type RawRecord } from './record.ts';
 import { parseCell } from './values.ts';
 import { readHeader } from './wide-csv.ts';
-import { readAsStaged } from '../db/csv-stage.ts';
+import { readAsStaged } from './staged-identity.ts';
 import { CodeYearTable } from './code-year-table.ts';
 import type { IdentityField } from '../model/report.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexDivisions } from '../ingest/division-match.ts';
 import { parseDivisions } from '../model/divisions.ts';
 import { withGivenIdentity } from './given-identity.ts';
-import type { ParsedReportDoc } from './types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 
 const divisions = indexDivisions(parseDivisions(readFileSync(new URL('../../../data/divisions/townships_jining_3708.csv', import.meta.url), 'utf8')));
 const doc: ParsedReportDoc = {

@@ -6,7 +6,7 @@
 import type { DivisionIndex } from '../ingest/division-match.ts';
 import { normalizeText } from '../ingest/values.ts';
 import { resolveTownCode } from './town-code.ts';
-import type { ParsedReportDoc } from './types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 
 export interface GivenIdentity {
   town: string;

@@ -13,7 +13,7 @@ import { stripPinyin, toSimplified as fold } from './hant.ts';
 /** Traditional characters folded to simplified, inserted pinyin removed. */
 const toSimplified = (s: string): string => fold(stripPinyin(s));
 import { publishingChannel, statementsOf, type SentenceContext, type Statement } from './narrative-rules.ts';
-import type { Provenance } from './types.ts';
+import type { Provenance } from '../model/report-doc.ts';
 
 export interface NarrativeResult {
   values: Record<string, number>;

@@ -9,7 +9,7 @@ import type { CorpusExpectation } from './corpus/corpus.ts';
 import { renderReportHtml } from './fixtures/html-render.ts';
 import { SAMPLE_HTML, SAMPLE_TEXT, SITE } from './fixtures/generate-html.ts';
 import { parseReportHtml, parseReportText } from './parse.ts';
-import type { ParsedReportDoc } from './types.ts';
+import type { ParsedReportDoc } from '../model/report-doc.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string | URL) => readFileSync(path instanceof URL ? path : new URL(path, root), 'utf8');

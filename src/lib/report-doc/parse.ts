@@ -19,7 +19,7 @@ import { readTable2, t2LayoutFromHeaders, t2LayoutFromRows } from './table2.ts';
 import { readTable3, table3Result } from './table3.ts';
 import { readTable4 } from './table4.ts';
 import { resolveTownCode } from './town-code.ts';
-import type { ParsedReportDoc, Provenance } from './types.ts';
+import type { ParsedReportDoc, Provenance } from '../model/report-doc.ts';
 
 export interface ParseReportOptions {
   /** the national list of divisions, to fill in the 区划代码 and county */

@@ -1,5 +1,5 @@
 /** What reading one table yields: values and their provenance by metric id, and 中文 warnings. */
-import type { Provenance } from './types.ts';
+import type { Provenance } from '../model/report-doc.ts';
 
 export interface TableResult {
   /** stated values only: an empty cell is left out (not reported) */

@@ -14,7 +14,7 @@ import type { Token } from './cells.ts';
 import { labelKey, matchKey, printed, readValue } from './labels.ts';
 import { readRows, type RowHit, type RowSpec } from './rows.ts';
 import type { TableResult } from './table-result.ts';
-import type { Provenance } from './types.ts';
+import type { Provenance } from '../model/report-doc.ts';
 
 /** The column headers each layout prints (match keys: bracketed notes dropped). */
 const HEADERS: Readonly<Record<Layout, readonly string[]>> = {

@@ -7,7 +7,7 @@ import type { Token } from './cells.ts';
 import { matchKey, printed, readValue } from './labels.ts';
 import { labelBefore, readRows, type RowHit, type RowSpec } from './rows.ts';
 import type { TableResult } from './table-result.ts';
-import type { Provenance } from './types.ts';
+import type { Provenance } from '../model/report-doc.ts';
 
 /** Row label variants, by row id (tested against the label key). */
 const ROW_MATCH: Readonly<Record<string, RegExp>> = {

@@ -10,7 +10,7 @@ import { rowsOf, type Token } from './cells.ts';
 import { isBlank, isFilledValue, matchKey, readValue } from './labels.ts';
 import { runOn } from './rows.ts';
 import type { TableResult } from './table-result.ts';
-import type { Provenance } from './types.ts';
+import type { Provenance } from '../model/report-doc.ts';
 
 const PER_BLOCK = T4_COLUMNS.length;
 const EXPECTED = T4_BLOCKS.length * PER_BLOCK;

@@ -9,7 +9,7 @@ import { replaceApproximate } from '../db/approximate.ts';
 import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import { markImport } from '../import/marks.ts';
 import { checkStorage, clearImported, ImportsChangedElsewhere, loadImported, saveImported, storedGeneration, watchImports } from '../import/persist.ts';
-import type { SqlClient } from '../db/sql.ts';
+import { Store } from '../db/store.ts';
 import { EMBEDDED_FILES, fetchBytes } from '../data/embedded.ts';
 import { EMPTY_SET, partLength, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
@@ -61,7 +61,7 @@ export class DatasetState {
   /** a note that another tab changed the imports and this page now shows them */
   otherTab = $state<string | null>(null);
 
-  readonly sql: SqlClient = browserSql;
+  readonly db = new Store(browserSql);
 
   private step(id: StepId, status: StepStatus, detail = '') {
     this.steps = this.steps.map((s) => (s.id === id ? { ...s, status, detail } : s));
@@ -105,9 +105,9 @@ export class DatasetState {
       this.step('insert', 'running');
       const parts = composeParts(this.embedded, this.imported);
       const total = parts.reduce((a, p) => a + partLength(p), 0);
-      await createReportsTable(this.sql, total);
-      await insertParts(this.sql, parts, (done) => this.step('insert', 'running', total > 20_000 ? `${Math.round(done * 100)}%` : ''));
-      await replaceApproximate(this.sql, this.imported.approximate);
+      await createReportsTable(this.db, total);
+      await insertParts(this.db, parts, (done) => this.step('insert', 'running', total > 20_000 ? `${Math.round(done * 100)}%` : ''));
+      await replaceApproximate(this.db, this.imported.approximate);
       performance.mark('zwgk:inserted');
       await this.refresh();
       performance.mark('zwgk:summary');
@@ -121,8 +121,8 @@ export class DatasetState {
   }
 
   private async refresh(): Promise<void> {
-    this.summary = await datasetSummary(this.sql);
-    this.towns = await listTowns(this.sql);
+    this.summary = await datasetSummary(this.db);
+    this.towns = await listTowns(this.db);
     this.version++;
   }
 
@@ -134,8 +134,8 @@ export class DatasetState {
    * columns on this thread ran between the dashboard's queries and delayed them.
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
-    await replaceAllParts(this.sql, composeParts(this.embedded, next), undefined, stage);
-    await replaceApproximate(this.sql, next.approximate);
+    await replaceAllParts(this.db, composeParts(this.embedded, next), undefined, stage);
+    await replaceApproximate(this.db, next.approximate);
     markImport('stored');
     this.imported = next;
     this.importWarning = null;
@@ -192,8 +192,8 @@ export class DatasetState {
       if (generation === this.generation) return;
       try {
         const stored = await loadImported();
-        await replaceAllParts(this.sql, composeParts(this.embedded, stored.data));
-        await replaceApproximate(this.sql, stored.data.approximate);
+        await replaceAllParts(this.db, composeParts(this.embedded, stored.data));
+        await replaceApproximate(this.db, stored.data.approximate);
         this.imported = stored.data;
         this.generation = stored.generation;
         this.importWarning = null;

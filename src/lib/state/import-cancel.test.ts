@@ -29,7 +29,7 @@ vi.mock('../import/parse-client.ts', () => {
       }),
   };
 });
-vi.mock('../import/stage.ts', () => ({
+vi.mock('../db/stage.ts', () => ({
   stageFiles: async () => [],
   verifyStage: async () => null,
   dropStage: vi.fn(async () => undefined),

@@ -9,14 +9,14 @@ import {
   planImport,
   scanImport,
   takenAsRead,
-  type ApproximateMarks,
   type ConflictScan,
   type IdentityConflict,
   type ImportedSet,
   type ImportPlan,
 } from '../import/compose-columns.ts';
+import type { ApproximateMarks } from '../db/approximate.ts';
 import { resultText } from '../import/messages.ts';
-import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../import/stage.ts';
+import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../db/stage.ts';
 import { markImport } from '../import/marks.ts';
 import { cancelReading, parseFiles, ReadCancelled, type FileResult, type ParseProgress } from '../import/parse-client.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
@@ -75,7 +75,7 @@ export class ImportState {
   approximateMarks: ApproximateMarks = $derived(documentMarks(this.files));
   message = $state<string | null>(null);
   outcome = $state<ImportOutcome>(null);
-  /** the incoming reports whose values DuckDB has read itself (import/stage.ts), or null */
+  /** the incoming reports whose values DuckDB has read itself (db/stage.ts), or null */
   private stage: Stage | null = null;
   /** which read is under way: a cancelled read's late results are dropped */
   private reading = 0;
@@ -113,11 +113,11 @@ export class ImportState {
     this.fileCount = files.length;
     // 导入方式 starts as the data is shown now
     this.onlyImported = this.dataset.imported.onlyImported;
-    const sql = this.dataset.sql;
+    const sql = this.dataset.db;
     markImport('read');
     // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
     // there only means the values are loaded from the worker's reading
-    const staging: Promise<StagedFile[]> = stageFiles(sql, files).catch(() => []);
+    const staging: Promise<StagedFile[]> = stageFiles(sql, files, markImport).catch(() => []);
     /** a cancelled read leaves nothing behind: DuckDB's tables are dropped once it is done with them */
     const abandon = () => void staging.then((staged) => dropStage(sql, staged));
     try {
@@ -233,7 +233,7 @@ export class ImportState {
 
   /** Drop the staged tables (in the background: nothing waits for it). */
   private releaseStage(): void {
-    if (this.stage) void dropStage(this.dataset.sql, this.stage.files);
+    if (this.stage) void dropStage(this.dataset.db, this.stage.files);
     this.stage = null;
   }
 

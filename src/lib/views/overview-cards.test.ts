@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../model/catalogue.ts';
 import { aggregate, measure } from '../model/measures.ts';
 import type { Report } from '../model/report.ts';
-import type { SqlClient } from '../db/sql.ts';
+import type { Store } from '../db/store.ts';
 import { embeddedDb, reportsDb } from '../db/testing/embedded.ts';
 import { overviewData, publicationSplit } from '../db/queries/index.ts';
 import { publicationParts } from './overview-cards.ts';
@@ -34,7 +34,7 @@ const REPORTS = [
 ];
 const sumOf = (xs: readonly (number | null)[]) => xs.reduce<number>((a, v) => a + (v ?? 0), 0);
 
-let sql: SqlClient;
+let sql: Store;
 beforeAll(async () => {
   sql = await reportsDb(REPORTS);
 }, 30_000);

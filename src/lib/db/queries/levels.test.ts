@@ -11,8 +11,8 @@ import { parseDivisions, type Division } from '../../model/divisions.ts';
 import { inArea, unitOf, type Level } from '../../model/levels.ts';
 import { aggregate, measure } from '../../model/measures.ts';
 import { townKey, type Report } from '../../model/report.ts';
-import { createReportsTable, insertReports, refreshTowns, REPORTS } from '../reports-table.ts';
-import type { SqlClient } from '../sql.ts';
+import { createReportsTable, insertReports, refreshTowns } from '../reports-table.ts';
+import type { Store } from '../store.ts';
 import { nodeSql } from '../testing/node-sql.ts';
 import { perTown } from './per-town.ts';
 import { ranking, rerank } from './ranking.ts';
@@ -33,7 +33,7 @@ const henan: Division = {
   province: '河南省',
 };
 
-let sql: SqlClient;
+let sql: Store;
 let reports: Report[];
 
 beforeAll(async () => {
@@ -114,7 +114,7 @@ describe('per-unit rows above 镇街', () => {
       }
       expect(rows.some((r) => r.total_only !== null && (r.website ?? 0) > 0)).toBe(true);
     } finally {
-      await sql.exec(`DELETE FROM ${REPORTS} WHERE year = 2031`);
+      await sql.exec(`DELETE FROM ${sql.reports} WHERE year = 2031`);
       await refreshTowns(sql);
     }
   });

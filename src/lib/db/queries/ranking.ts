@@ -5,7 +5,7 @@
  * the units are towns; above it, areas whose value is aggregated over their towns' reports.
  */
 import { isRankable, measure } from '../../model/measures.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { labelAreas, labelTowns, unitsSql, unitYearValuesSql } from './per-town.ts';
 import { scopeSql, type Frame } from './scope.ts';
 
@@ -31,7 +31,7 @@ export interface RankingRow {
 /** Every town (no level, no area, no selection). */
 const ALL_TOWNS: Frame = { level: 'town', within: null, towns: null };
 
-export async function ranking(sql: SqlClient, measureId: string, year: number, f: Frame = ALL_TOWNS): Promise<RankingRow[]> {
+export async function ranking(db: Store, measureId: string, year: number, f: Frame = ALL_TOWNS): Promise<RankingRow[]> {
   const scope = scopeSql(f);
   const townScope = scopeSql(f, 't');
   const expr = measure(measureId).expr;
@@ -39,9 +39,9 @@ export async function ranking(sql: SqlClient, measureId: string, year: number, f
   // unit side by side in one row (one join with the unit list instead of one per year: a
   // country's 41,352 towns took ~100 ms less). The unit list comes from the towns table, so that
   // units without a report are listed too.
-  const rows = await sql.query<RankingRow>(
-    `WITH u AS (${unitsSql(f.level, townScope.sql)}),
-     v AS (${unitYearValuesSql(f.level, expr, `year IN (?, ?)${scope.sql}`)}),
+  const rows = await db.query<RankingRow>(
+    `WITH u AS (${unitsSql(db, f.level, townScope.sql)}),
+     v AS (${unitYearValuesSql(db, f.level, expr, `year IN (?, ?)${scope.sql}`)}),
      r AS (
        SELECT unit, year, value, reports, synthetic_reports,
               -- NaN sorts above every number in DuckDB: rank only the computable values
@@ -65,7 +65,7 @@ export async function ranking(sql: SqlClient, measureId: string, year: number, f
     [...townScope.params, year, year - 1, ...scope.params, year, year, year, year, year - 1, year - 1],
   );
   // towns are named from the towns table (labelTowns), areas from the division names
-  return f.level === 'town' ? labelTowns(sql, rows) : labelAreas(rows, f.level);
+  return f.level === 'town' ? labelTowns(db, rows) : labelAreas(rows, f.level);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, evaluate, measure } from '../../model/measures.ts';
 import type { Report } from '../../model/report.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { reportsDb } from '../testing/embedded.ts';
 import { perTown } from './per-town.ts';
 import { ranking } from './ranking.ts';
@@ -32,7 +32,7 @@ const REPORTS: Report[] = [
   town(6, { t3_open_total: 0, t3_partial_total: 0, t3_total_total: 0 }, '乙县'), // the only town of 乙县 with a value
 ];
 
-let sql: SqlClient;
+let sql: Store;
 beforeAll(async () => {
   sql = await reportsDb(REPORTS);
 }, 30_000);

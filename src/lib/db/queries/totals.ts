@@ -3,8 +3,7 @@
  * measure defines (sums; ratios as sum over sum), with how many reports stated it.
  */
 import { SQL_NAN, toSql, type Expr } from '../../model/measures.ts';
-import { REPORTS } from '../reports-table.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { alias, scopeSql, type Scope } from './scope.ts';
 
 export interface YearTotals<K extends string> {
@@ -47,7 +46,7 @@ export function aggregateColumns(columns: Readonly<Record<string, Expr>>): { inn
 }
 
 export async function totalsByYear<K extends string>(
-  sql: SqlClient,
+  db: Store,
   from: number,
   to: number,
   scope: Scope,
@@ -56,12 +55,12 @@ export async function totalsByYear<K extends string>(
   const where = scopeSql(scope);
   const keys = Object.keys(columns) as K[];
   const { inner, outer } = aggregateColumns(columns);
-  const rows = await sql.query<Record<string, number | null>>(
+  const rows = await db.query<Record<string, number | null>>(
     `SELECT CAST(year AS INTEGER) AS year, CAST(COUNT(*) AS INTEGER) AS reports,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic
             ${outer.length > 0 ? ', ' + outer.join(', ') : ''}
      FROM (SELECT year, synthetic${inner.length > 0 ? ', ' + inner.join(', ') : ''}
-           FROM ${REPORTS} WHERE year BETWEEN ? AND ?${where.sql})
+           FROM ${db.reports} WHERE year BETWEEN ? AND ?${where.sql})
      GROUP BY year ORDER BY year`,
     [from, to, ...where.params],
   );

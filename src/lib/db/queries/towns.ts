@@ -1,10 +1,9 @@
 /** The towns and years in the data, a summary of it, and one report's stored values. */
 import { METRICS } from '../../model/catalogue.ts';
 import type { Report } from '../../model/report.ts';
-import { REPORTS, TOWNS, townsGeneration } from '../reports-table.ts';
 import { scopeSql, type Scope } from './scope.ts';
 import { rememberTownLabels } from './per-town.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 
 export interface DatasetSummary {
   reports: number;
@@ -15,15 +14,15 @@ export interface DatasetSummary {
   syntheticReports: number;
 }
 
-export async function datasetSummary(sql: SqlClient): Promise<DatasetSummary> {
+export async function datasetSummary(db: Store): Promise<DatasetSummary> {
   // one round trip: the lists come back as Arrow list vectors
-  const [row] = await sql.query<{ reports: number; towns: number; synthetic: number; years: ListLike<number> | null; counties: ListLike<string> | null }>(
+  const [row] = await db.query<{ reports: number; towns: number; synthetic: number; years: ListLike<number> | null; counties: ListLike<string> | null }>(
     `SELECT CAST(COUNT(*) AS INTEGER) AS reports,
-            (SELECT CAST(COUNT(*) AS INTEGER) FROM ${TOWNS}) AS towns,
+            (SELECT CAST(COUNT(*) AS INTEGER) FROM ${db.towns}) AS towns,
             CAST(COUNT(*) FILTER (WHERE synthetic) AS INTEGER) AS synthetic,
-            (SELECT list(y ORDER BY y) FROM (SELECT DISTINCT CAST(year AS INTEGER) AS y FROM ${REPORTS})) AS years,
-            (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${REPORTS} WHERE county <> '' GROUP BY county)) AS counties
-     FROM ${REPORTS}`,
+            (SELECT list(y ORDER BY y) FROM (SELECT DISTINCT CAST(year AS INTEGER) AS y FROM ${db.reports})) AS years,
+            (SELECT list(county ORDER BY code NULLS LAST, county) FROM (SELECT county, MIN(town_code) AS code FROM ${db.reports} WHERE county <> '' GROUP BY county)) AS counties
+     FROM ${db.reports}`,
   );
   return {
     reports: row?.reports ?? 0,
@@ -49,26 +48,26 @@ export interface TownInfo {
 }
 
 /** Every town in the data, in official code order (towns without a code last, by name). */
-export async function listTowns(sql: SqlClient): Promise<TownInfo[]> {
-  const generation = townsGeneration; // the towns table's version before reading it
-  const rows = await sql.query<TownInfo>(
-    `SELECT town_key, town, town_code, county, reports FROM ${TOWNS} ORDER BY ord`,
+export async function listTowns(db: Store): Promise<TownInfo[]> {
+  const generation = db.version; // the towns table's version before reading it
+  const rows = await db.query<TownInfo>(
+    `SELECT town_key, town, town_code, county, reports FROM ${db.towns} ORDER BY ord`,
   );
-  rememberTownLabels(sql, rows, generation);
+  rememberTownLabels(db, rows, generation);
   return rows;
 }
 
 /** One report's stored values (identity and every metric column), or null. */
-export async function reportValues(sql: SqlClient, townKey: string, year: number): Promise<Record<string, unknown> | null> {
-  const rows = await sql.query(`SELECT * EXCLUDE (origin) FROM ${REPORTS} WHERE town_key = ? AND year = ?`, [townKey, year]);
+export async function reportValues(db: Store, townKey: string, year: number): Promise<Record<string, unknown> | null> {
+  const rows = await db.query(`SELECT * EXCLUDE (origin) FROM ${db.reports} WHERE town_key = ? AND year = ?`, [townKey, year]);
   return rows[0] ?? null;
 }
 
 /** Reports in scope as Report objects (identity and every metric), for checks run in JS. */
-export async function loadReports(sql: SqlClient, from: number, to: number, scope: Scope): Promise<Report[]> {
+export async function loadReports(db: Store, from: number, to: number, scope: Scope): Promise<Report[]> {
   const where = scopeSql(scope);
-  const rows = await sql.query<Record<string, unknown>>(
-    `SELECT * EXCLUDE (origin, town_key) FROM ${REPORTS} WHERE year BETWEEN ? AND ?${where.sql} ORDER BY town_code NULLS LAST, county, town, year`,
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * EXCLUDE (origin, town_key) FROM ${db.reports} WHERE year BETWEEN ? AND ?${where.sql} ORDER BY town_code NULLS LAST, county, town, year`,
     [from, to, ...where.params],
   );
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, evaluate, measure, metricExpr, type Expr } from '../../model/measures.ts';
 import { townKey, type Report } from '../../model/report.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { embeddedDb } from '../testing/embedded.ts';
 import { listTowns } from './towns.ts';
 import { totalsFromRows } from './totals.ts';
@@ -25,7 +25,7 @@ import type { Frame, Scope, TownScope } from './scope.ts';
 const F = (towns: TownScope): Frame => ({ level: 'town', within: null, towns });
 const S = (towns: TownScope): Scope => ({ within: null, towns });
 
-let sql: SqlClient;
+let sql: Store;
 let reports: Report[];
 const inYear = (y: number, keys: string[] | null = null) =>
   reports.filter((r) => r.year === y && (keys === null || keys.includes(townKey(r))));

@@ -4,9 +4,8 @@
  */
 import { metricExpr, measure, toSql, type Expr } from '../../model/measures.ts';
 import { OUTCOME_GROUPS, PUBLICATION_CHANNELS } from '../../model/groupings.ts';
-import { REPORTS } from '../reports-table.ts';
 import { T3_APPLICANT_COLUMNS, T4_COLUMNS, t3Id, t4Id } from '../../model/tables.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { labelAreas, perTown, unitsSql, unitYearValuesSql, type TownRow } from './per-town.ts';
 import { scopeSql, type Frame, type Scope } from './scope.ts';
 import { totalsByYear, type YearTotals } from './totals.ts';
@@ -41,15 +40,15 @@ export interface OverviewData {
   publication: PublicationSplit;
 }
 
-export async function overviewData(sql: SqlClient, year: number, scope: Scope, townCount: number): Promise<OverviewData> {
+export async function overviewData(db: Store, year: number, scope: Scope, townCount: number): Promise<OverviewData> {
   const columns = Object.fromEntries(OVERVIEW_MEASURES.map((id) => [id, m(id)])) as Record<OverviewMeasure, Expr>;
-  const totals = await totalsByYear(sql, year - 1, year, scope, columns);
+  const totals = await totalsByYear(db, year - 1, year, scope, columns);
   return {
     year,
     towns: townCount,
     current: totals.find((t) => t.year === year) ?? null,
     previous: totals.find((t) => t.year === year - 1) ?? null,
-    publication: await publicationSplit(sql, year, scope),
+    publication: await publicationSplit(db, year, scope),
   };
 }
 
@@ -73,23 +72,23 @@ export interface PublicationSplit {
 
 const CHANNEL_SUM: Expr = { op: 'sumStated', args: PUBLICATION_CHANNELS.flatMap((c) => c.metrics).map(metricExpr) };
 
-export async function publicationSplit(sql: SqlClient, year: number, scope: Scope): Promise<PublicationSplit> {
+export async function publicationSplit(db: Store, year: number, scope: Scope): Promise<PublicationSplit> {
   const where = scopeSql(scope);
-  const [row] = await sql.query<PublicationSplit>(
+  const [row] = await db.query<PublicationSplit>(
     `SELECT CAST(SUM(total) FILTER (WHERE channels IS NULL) AS DOUBLE) AS "totalOnly",
             CAST(COUNT(total) FILTER (WHERE channels IS NULL) AS INTEGER) AS "totalOnlyReports",
             CAST(coalesce(SUM(total - channels), 0) AS DOUBLE) AS gap,
             CAST(COUNT(*) FILTER (WHERE total <> channels) AS INTEGER) AS "gapReports"
      FROM (SELECT ${toSql(metricExpr('pub_total'))} AS total, ${toSql(CHANNEL_SUM)} AS channels
-           FROM ${REPORTS} WHERE year = ?${where.sql})`,
+           FROM ${db.reports} WHERE year = ?${where.sql})`,
     [year, ...where.params],
   );
   return row ?? { totalOnly: null, totalOnlyReports: 0, gap: 0, gapReports: 0 };
 }
 
 /** 主动公开 by channel, with the stated total and the volume measure. */
-export function publicationByTown(sql: SqlClient, year: number, frame: Frame) {
-  return perTown(sql, year, frame, {
+export function publicationByTown(db: Store, year: number, frame: Frame) {
+  return perTown(db, year, frame, {
     website: metricExpr('pub_website'),
     newmedia: metricExpr('pub_newmedia'),
     board: metricExpr('pub_board'),
@@ -113,11 +112,11 @@ export interface TrendSeries {
   synthetic: number;
 }
 
-export async function measureTrend(sql: SqlClient, measureId: string, from: number, to: number, frame: Frame): Promise<TrendSeries[]> {
+export async function measureTrend(db: Store, measureId: string, from: number, to: number, frame: Frame): Promise<TrendSeries[]> {
   const scope = scopeSql(frame);
   const townScope = scopeSql(frame, 't');
   const expr = m(measureId);
-  const rows = await sql.query<{
+  const rows = await db.query<{
     town_key: string;
     town: string;
     county: string;
@@ -126,10 +125,10 @@ export async function measureTrend(sql: SqlClient, measureId: string, from: numb
     reports: number | null;
     synthetic: number | null;
   }>(
-    `WITH u AS (${unitsSql(frame.level, townScope.sql)})
+    `WITH u AS (${unitsSql(db, frame.level, townScope.sql)})
      SELECT u.unit AS town_key, ${frame.level === 'town' ? 'u.name' : 'u.unit'} AS town, u.county, CAST(r.year AS INTEGER) AS year, r.value,
             r.reports, r.synthetic_reports AS synthetic
-     FROM u LEFT JOIN (${unitYearValuesSql(frame.level, expr, `year BETWEEN ? AND ?${scope.sql}`)}) r ON r.unit = u.unit
+     FROM u LEFT JOIN (${unitYearValuesSql(db, frame.level, expr, `year BETWEEN ? AND ?${scope.sql}`)}) r ON r.unit = u.unit
      ORDER BY u.ord, r.year`,
     [...townScope.params, from, to, ...scope.params],
   );
@@ -151,12 +150,12 @@ export async function measureTrend(sql: SqlClient, measureId: string, from: numb
   return [...byTown.values()];
 }
 
-export function countyTrend<K extends string>(sql: SqlClient, ids: readonly K[], from: number, to: number, scope: Scope) {
-  return totalsByYear(sql, from, to, scope, Object.fromEntries(ids.map((id) => [id, m(id)])) as Record<K, Expr>);
+export function countyTrend<K extends string>(db: Store, ids: readonly K[], from: number, to: number, scope: Scope) {
+  return totalsByYear(db, from, to, scope, Object.fromEntries(ids.map((id) => [id, m(id)])) as Record<K, Expr>);
 }
 
-export function trainingByTown(sql: SqlClient, year: number, frame: Frame) {
-  return perTown(sql, year, frame, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
+export function trainingByTown(db: Store, year: number, frame: Frame) {
+  return perTown(db, year, frame, { sessions: metricExpr('train_sessions'), people: metricExpr('train_people') });
 }
 export type TrainingRow = Awaited<ReturnType<typeof trainingByTown>>[number];
 
@@ -170,8 +169,8 @@ const APPLICANT_COLUMNS = Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [`b
   Expr
 >;
 
-export function applicationsByTown(sql: SqlClient, year: number, frame: Frame) {
-  return perTown(sql, year, frame, {
+export function applicationsByTown(db: Store, year: number, frame: Frame) {
+  return perTown(db, year, frame, {
     received: metricExpr(t3Id('new', 'total')),
     carried_in: metricExpr(t3Id('carried_in', 'total')),
     carried_out: metricExpr(t3Id('carried_out', 'total')),
@@ -192,8 +191,8 @@ export const APPLICATION_TOTAL_KEYS = [
 export type ApplicationsRow = Awaited<ReturnType<typeof applicationsByTown>>[number];
 
 /** County mix of outcomes and applicant types, and received applications, per year. */
-export function applicationTotals(sql: SqlClient, from: number, to: number, scope: Scope) {
-  return totalsByYear(sql, from, to, scope, {
+export function applicationTotals(db: Store, from: number, to: number, scope: Scope) {
+  return totalsByYear(db, from, to, scope, {
     received: metricExpr(t3Id('new', 'total')),
     carried_in: metricExpr(t3Id('carried_in', 'total')),
     carried_out: metricExpr(t3Id('carried_out', 'total')),
@@ -213,22 +212,22 @@ const REVIEW_COLUMNS = Object.fromEntries(
 ) as Record<`review_${ResultKey}` | `suit_${ResultKey}`, Expr>;
 
 /** 行政复议 and 行政诉讼 (both kinds together) by result, per town. */
-export function reviewByTown(sql: SqlClient, year: number, frame: Frame) {
-  return perTown(sql, year, frame, REVIEW_COLUMNS);
+export function reviewByTown(db: Store, year: number, frame: Frame) {
+  return perTown(db, year, frame, REVIEW_COLUMNS);
 }
 export type ReviewRow = Awaited<ReturnType<typeof reviewByTown>>[number];
 
-export function reviewTotals(sql: SqlClient, from: number, to: number, scope: Scope) {
-  return totalsByYear(sql, from, to, scope, REVIEW_COLUMNS);
+export function reviewTotals(db: Store, from: number, to: number, scope: Scope) {
+  return totalsByYear(db, from, to, scope, REVIEW_COLUMNS);
 }
 export type ReviewTotals = Awaited<ReturnType<typeof reviewTotals>>[number];
 
 /** A town's headline measures across every year it reported. */
 export const HISTORY_MEASURES = ['pub_volume', 'train_sessions', 'train_people', 'apps_received', 'review_cases', 'suit_cases'] as const;
 
-export async function townHistory(sql: SqlClient, townKey: string, from: number, to: number) {
+export async function townHistory(db: Store, townKey: string, from: number, to: number) {
   const rows = await totalsByYear(
-    sql,
+    db,
     from,
     to,
     { within: null, towns: [townKey] },
@@ -241,6 +240,6 @@ export type TownHistoryRow = Awaited<ReturnType<typeof townHistory>>[number];
 export type { TownRow };
 
 /** Reports (and synthetic ones) in scope per year, for the source line of range charts. */
-export function scopeCounts(sql: SqlClient, from: number, to: number, scope: Scope) {
-  return totalsByYear(sql, from, to, scope, {});
+export function scopeCounts(db: Store, from: number, to: number, scope: Scope) {
+  return totalsByYear(db, from, to, scope, {});
 }

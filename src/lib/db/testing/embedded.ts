@@ -4,7 +4,7 @@ import { parseReportFile } from '../../ingest/parse-file.ts';
 import { mergeFiles } from '../../ingest/merge.ts';
 import type { Report } from '../../model/report.ts';
 import { createReportsTable, insertReports } from '../reports-table.ts';
-import type { SqlClient } from '../sql.ts';
+import type { Store } from '../store.ts';
 import { nodeSql } from './node-sql.ts';
 
 const dir = new URL('../../../../data/reports/', import.meta.url);
@@ -18,14 +18,14 @@ export function embeddedReports(): { reports: Report[]; issues: ReturnType<typeo
 }
 
 /** A Node DuckDB holding just these reports, for query tests. */
-export async function reportsDb(reports: readonly Report[], origin: 'embedded' | 'imported' = 'imported'): Promise<SqlClient> {
+export async function reportsDb(reports: readonly Report[], origin: 'embedded' | 'imported' = 'imported'): Promise<Store> {
   const sql = await nodeSql();
   await createReportsTable(sql);
   await insertReports(sql, reports, origin);
   return sql;
 }
 
-export async function embeddedDb(): Promise<{ sql: SqlClient; reports: Report[] }> {
+export async function embeddedDb(): Promise<{ sql: Store; reports: Report[] }> {
   const { reports } = embeddedReports();
   return { sql: await reportsDb(reports, 'embedded'), reports };
 }

@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { rowsOf, type Param, type SqlClient } from '../sql.ts';
+import { Store } from '../store.ts';
 
-export async function nodeSql(): Promise<SqlClient> {
+/** A connection to a new in-memory database, as the store the loaders and queries take. */
+export async function nodeSql(): Promise<Store> {
   const require = createRequire(import.meta.url);
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const db = await duckdb.createDuckDB(
@@ -21,7 +23,7 @@ export async function nodeSql(): Promise<SqlClient> {
   );
   await db.instantiate();
   const conn = db.connect();
-  return {
+  const client: SqlClient = {
     async query<T extends object>(sql: string, params: readonly Param[] = []) {
       if (params.length === 0) return rowsOf<T>(conn.query(sql));
       const stmt = conn.prepare(sql);
@@ -48,4 +50,5 @@ export async function nodeSql(): Promise<SqlClient> {
       db.dropFile(name);
     },
   };
+  return new Store(client);
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { DivisionIndex } from '../../ingest/division-match.ts';
 import { readDocument, type DocumentKind } from '../../import/read-document.ts';
 import { METRIC_IDS, metric } from '../../model/catalogue.ts';
-import type { ParsedReportDoc } from '../types.ts';
+import type { ParsedReportDoc } from '../../model/report-doc.ts';
 import { printToPdf } from './print-pdf.ts';
 
 export const RENDERINGS = ['txt', 'html', 'portal-text', 'one-cell', 'pipe', 'tab', 'pdf', 'docx'] as const;

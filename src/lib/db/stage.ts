@@ -8,13 +8,13 @@
  * database of its own, detached when the import is loaded, cancelled or replaced by another
  * (unless it became the store).
  */
-import { checksumListSql, checksumTableSql, planStage, stageSql, type StagePlan } from '../db/csv-stage.ts';
-import { STORE, type LoadStage } from '../db/reports-table.ts';
-import type { SqlClient } from '../db/sql.ts';
+import { checksumListSql, checksumTableSql, planStage, stageSql, type StagePlan } from './csv-stage.ts';
+import type { LoadStage } from './reports-table.ts';
+import type { SqlClient } from './sql.ts';
+import type { Store } from './store.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
 import type { ReportSet } from '../ingest/columns.ts';
-import { markImport } from './marks.ts';
-import type { ReportOrigin } from './origin.ts';
+import type { ReportOrigin } from '../ingest/origin.ts';
 
 /**
  * A file DuckDB has read into `table`, the reports table of an attached database of its own. The
@@ -58,7 +58,7 @@ async function headText(file: Blob): Promise<string | null> {
  * Have DuckDB read each CSV file of an import into a table of its own. Files it is not to read
  * (not CSV, not UTF-8, not a wide table of reports) or cannot read are left out.
  */
-export async function stageFiles(sql: SqlClient, files: readonly File[]): Promise<StagedFile[]> {
+export async function stageFiles(sql: SqlClient, files: readonly File[], mark: (step: 'stage-read' | 'stage-checked') => void = () => undefined): Promise<StagedFile[]> {
   const out: StagedFile[] = [];
   for (const [f, file] of files.entries()) {
     if (!/\.csv$/i.test(file.name)) continue;
@@ -74,9 +74,9 @@ export async function stageFiles(sql: SqlClient, files: readonly File[]): Promis
     await sql.registerFile(name, file);
     try {
       await sql.exec(stageSql(plan, table, name));
-      markImport('stage-read');
+      mark('stage-read');
       await sql.exec(checksumTableSql(plan, table, checks));
-      markImport('stage-checked');
+      mark('stage-checked');
       out.push({ f, name: file.name, plan, db, table, checks });
     } catch {
       // DuckDB cannot read it as planned: the worker's reading is used alone
@@ -141,8 +141,8 @@ const detach = (sql: SqlClient, db: string) => sql.exec(`DETACH DATABASE IF EXIS
  * Drop the staged tables (their databases), except one a load has made the store
  * (reports-table.ts replaceAllParts) and those already gone.
  */
-export async function dropStage(sql: SqlClient, files: readonly StagedFile[]): Promise<void> {
-  for (const s of files) if (s.db !== STORE) await detach(sql, s.db);
+export async function dropStage(store: Store, files: readonly StagedFile[]): Promise<void> {
+  for (const s of files) if (s.db !== store.database) await detach(store, s.db);
 }
 
 /**

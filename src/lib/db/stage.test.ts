@@ -7,22 +7,25 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchLikeCsv } from '../../../scripts/sample/bench-like.ts';
 import { SAMPLE_SOURCE } from '../../../scripts/sample/generator.ts';
-import { createReportsTable, REPORTS, replaceAllParts, STORE } from '../db/reports-table.ts';
-import type { SqlClient } from '../db/sql.ts';
-import { nodeSql } from '../db/testing/node-sql.ts';
+import { createReportsTable, replaceAllParts } from './reports-table.ts';
+import { Store } from './store.ts';
+import { nodeSql } from './testing/node-sql.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
 import { concatParts, partsFlags, reportAt, setFromReports } from '../ingest/columns.ts';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
-import { originOf } from './origin.ts';
-import { acceptImportSet, composeParts, NO_IMPORTED, planImport, scanImport, takenAsRead } from './compose-columns.ts';
+import { originOf } from '../ingest/origin.ts';
+import { acceptImportSet, composeParts, NO_IMPORTED, planImport, scanImport, takenAsRead } from '../import/compose-columns.ts';
 import { dropStage, stageFiles, stageFor, stagedCount, verifyStage } from './stage.ts';
 
 const corpus = new URL('../ingest/corpus/', import.meta.url);
 
-let sql: SqlClient;
+let sql: Store;
+/** called with each table inserted through Arrow, when a test wants to know */
+let onInsert: ((rows: number, name: string) => void) | null = null;
 beforeAll(async () => {
-  sql = await nodeSql();
+  const node = (await nodeSql()).sql;
+  sql = new Store({ ...node, insertArrow: (t, name) => (onInsert?.(t.numRows, name), node.insertArrow(t, name)) });
   await createReportsTable(sql);
 }, 30_000);
 
@@ -47,7 +50,7 @@ function readAsWorker(files: { name: string; bytes: Uint8Array }[]) {
   };
 }
 
-const snapshot = () => sql.query(`SELECT * FROM ${REPORTS} ORDER BY town_key, year`);
+const snapshot = () => sql.query(`SELECT * FROM ${sql.reports} ORDER BY town_key, year`);
 
 /** Load the files through Arrow, then staged; both tables, and how many reports the stage gave. */
 async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
@@ -62,7 +65,7 @@ async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
   const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
   await replaceAllParts(sql, parts, undefined, stage ?? undefined);
   const viaStage = await snapshot();
-  const adopted = staged.some((s) => s.db === STORE);
+  const adopted = staged.some((s) => s.db === sql.database);
   await dropStage(sql, staged);
   return { viaArrow, viaStage, staged: stagedCount(stage), reports: incoming.keys.length, stage, adopted };
 }
@@ -92,15 +95,15 @@ describe('staged import', () => {
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => !kept.has(k));
     expect(stagedCount(stage)).toBe(150);
     await replaceAllParts(sql, [embedded, imported], undefined, stage!);
-    expect(STORE).toBe(staged[0]!.db);
+    expect(sql.database).toBe(staged[0]!.db);
     expect(await snapshot()).toEqual(viaArrow);
-    expect(await sql.query(`SELECT origin, count(*)::INTEGER AS n FROM ${REPORTS} GROUP BY origin ORDER BY origin`)).toEqual([
+    expect(await sql.query(`SELECT origin, count(*)::INTEGER AS n FROM ${sql.reports} GROUP BY origin ORDER BY origin`)).toEqual([
       { origin: 'embedded', n: 50 },
       { origin: 'imported', n: 150 },
     ]);
     // the store is not dropped with the stage
     await dropStage(sql, staged);
-    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${REPORTS}`)).toEqual([{ n: 200 }]);
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${sql.reports}`)).toEqual([{ n: 200 }]);
   }, 60_000);
 
   it('leaves the data shown as it was when a load that adopts a staged table fails', async () => {
@@ -108,13 +111,13 @@ describe('staged import', () => {
     const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
     await replaceAllParts(sql, [{ set: incoming, rows: Int32Array.from({ length: 10 }, (_, i) => i), origin: 'imported' }]);
     const before = await snapshot();
-    const store = STORE;
+    const store = sql.database;
     const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
     const stage = await verifyStage(sql, staged, incoming, origin);
     // a second part that cannot be loaded (its columns are broken), after the staged rows
     const broken = { set: { keys: ['code:x@2020'], columns: { ...incoming.columns, length: 1, metrics: [] } }, origin: 'embedded' as const };
     await expect(replaceAllParts(sql, [{ set: incoming, origin: 'imported' }, broken], undefined, stage!)).rejects.toThrow();
-    expect(STORE).toBe(store);
+    expect(sql.database).toBe(store);
     expect(await snapshot()).toEqual(before);
     // the staged database went with the failed load
     expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = '${staged[0]!.db}'`)).toEqual([{ n: 0 }]);
@@ -141,11 +144,11 @@ describe('staged import', () => {
     expect(stage!.files.length).toBe(2);
     await replaceAllParts(sql, parts, undefined, stage!);
     // b.csv's 90 reports stayed where DuckDB read them; a.csv's 30 were copied in
-    expect(STORE).toBe(staged[1]!.db);
+    expect(sql.database).toBe(staged[1]!.db);
     expect(await snapshot()).toEqual(viaArrow);
     await dropStage(sql, staged);
     expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = '${staged[0]!.db}'`)).toEqual([{ n: 0 }]);
-    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${REPORTS}`)).toEqual([{ n: 120 }]);
+    expect(await sql.query(`SELECT count(*)::INTEGER AS n FROM ${sql.reports}`)).toEqual([{ n: 120 }]);
   }, 60_000);
 
   it('finds the staged rows by report key when the set loaded is not the set read (an import merged with an earlier one)', async () => {
@@ -161,7 +164,7 @@ describe('staged import', () => {
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => taken.has(k));
     expect(stagedCount(stage)).toBe(30);
     await replaceAllParts(sql, parts, undefined, stage!);
-    expect(STORE).toBe(staged[0]!.db);
+    expect(sql.database).toBe(staged[0]!.db);
     expect(await snapshot()).toEqual(viaArrow);
     await dropStage(sql, staged);
   }, 60_000);
@@ -199,14 +202,14 @@ describe('staged import', () => {
     const { incoming, origin, asRead } = readAsWorker([{ name: 'x.csv', bytes }]);
     expect(asRead.every((x) => x === 1)).toBe(true);
     let written = 0;
-    const counting: SqlClient = { ...sql, insertArrow: (t, name) => ((written += name.startsWith('load_ids') ? t.numRows : 0), sql.insertArrow(t, name)) };
     const parts = [{ set: incoming, origin: 'imported' as const }];
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
     const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
     const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
-    await replaceAllParts(counting, parts, undefined, stage!);
-    expect(STORE).toBe(staged[0]!.db);
+    onInsert = (rows, name) => (written += name.startsWith('load_ids') ? rows : 0);
+    await replaceAllParts(sql, parts, undefined, stage!).finally(() => (onInsert = null));
+    expect(sql.database).toBe(staged[0]!.db);
     expect(written).toBe(0);
     expect(await snapshot()).toEqual(viaArrow);
     await dropStage(sql, staged);
@@ -288,10 +291,10 @@ describe('staged import', () => {
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin, undefined, asRead), takenAsRead(plan));
     expect(stagedCount(stage)).toBe(30);
     await replaceAllParts(sql, parts, undefined, stage!);
-    expect(STORE).toBe(staged[0]!.db);
+    expect(sql.database).toBe(staged[0]!.db);
     expect(await snapshot()).toEqual(viaArrow);
     const merged = await sql.query<{ w: number; m: number; source: string }>(
-      `SELECT pub_website AS w, pub_newmedia AS m, source FROM ${REPORTS} WHERE source LIKE '内置%' ORDER BY pub_newmedia`,
+      `SELECT pub_website AS w, pub_newmedia AS m, source FROM ${sql.reports} WHERE source LIKE '内置%' ORDER BY pub_newmedia`,
     );
     expect(merged).toHaveLength(10);
     expect(merged.every((r) => r.w === 5 && r.m > 1000 && r.source === `内置；${SAMPLE_SOURCE}`)).toBe(true);

@@ -1,5 +1,5 @@
 /** Where each report of a merged import came from: the file and its row there. */
-import type { ReportSet, SetPart } from '../ingest/columns.ts';
+import type { ReportSet, SetPart } from './columns.ts';
 
 /** Where each report of a merged set was read from: file index and row (the header is row 1). */
 export interface ReportOrigin {

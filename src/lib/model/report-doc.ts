@@ -2,7 +2,7 @@
  * A township's annual report read from the document itself (plain text, HTML, .docx or PDF): the
  * canonical record, where every value came from, and what could not be read.
  */
-import type { Report } from '../model/report.ts';
+import type { Report } from './report.ts';
 
 /** How sure the reader is of one value (absent: sure). */
 export interface Certainty {
