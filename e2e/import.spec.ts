@@ -456,3 +456,18 @@ test("a clerk's own files land on the towns shown: no county column (GBK), a wor
   expect((await ranking(page, 2024, 'pub_board')).find((r) => r.town === '寅寺镇')?.value).toBe('11');
   expect((await ranking(page, 2024, 'pub_website')).find((r) => r.town === '南旺镇')?.value).toBe('2');
 });
+
+test('opening 导入数据 gets the division list ready before a file is chosen; the file then loads checked against it', async ({ page }) => {
+  await open(page);
+  // the list is fetched by the import's worker as the panel opens, not when the first file is read
+  const divisions = page.waitForResponse((r) => /townships_cn.*\.csv/.test(r.url()) && r.ok());
+  await openImport(page);
+  await divisions;
+  await choose(page, [file('一镇.csv', `${WIDE_HEADER}\n汶上县,康驿镇,,2026,2021,康驿镇报告,7,8,1\n`)]);
+  await page.getByRole('button', { name: /载入 1 份报告/ }).click();
+  await loaded(page, /已载入 1 份报告/);
+  // the division list gave the row the code it left empty: the same 康驿镇, not a 16th town
+  const rows = await ranking(page, 2026, 'pub_website');
+  expect(rows).toHaveLength(15);
+  expect(rows.filter((r) => r.town === '康驿镇').map((r) => r.value)).toEqual(['7']);
+});

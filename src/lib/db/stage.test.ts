@@ -16,7 +16,7 @@ import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { originOf } from '../ingest/origin.ts';
 import { acceptImportSet, composeParts, NO_IMPORTED, planImport, scanImport, takenAsRead } from '../import/compose-columns.ts';
-import { dropStage, stageFiles, stageFor, stagedCount, verifyStage } from './stage.ts';
+import { dropStage, STAGE_MIN_BYTES, stageFiles, stageFor, stagedCount, verifyStage } from './stage.ts';
 
 const corpus = new URL('../ingest/corpus/', import.meta.url);
 
@@ -50,6 +50,9 @@ function readAsWorker(files: { name: string; bytes: Uint8Array }[]) {
   };
 }
 
+/** Stage the files whatever their size (the app stages only large ones: STAGE_MIN_BYTES). */
+const stageAll = (files: readonly File[]) => stageFiles(sql, files, undefined, 0);
+
 const snapshot = () => sql.query(`SELECT * FROM ${sql.reports} ORDER BY town_key, year`);
 
 /** Load the files through Arrow, then staged; both tables, and how many reports the stage gave. */
@@ -58,9 +61,7 @@ async function loadBothWays(files: { name: string; bytes: Uint8Array }[]) {
   const parts = incoming.keys.length > 0 ? [{ set: incoming, origin: 'imported' as const }] : [];
   await replaceAllParts(sql, parts);
   const viaArrow = await snapshot();
-  const staged = await stageFiles(
-    sql,
-    files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name)),
+  const staged = await stageAll(files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name)),
   );
   const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
   await replaceAllParts(sql, parts, undefined, stage ?? undefined);
@@ -91,7 +92,7 @@ describe('staged import', () => {
     const imported = { set: incoming, rows: Int32Array.from({ length: 150 }, (_, i) => i + 50), origin: 'imported' as const };
     await replaceAllParts(sql, [embedded, imported]);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageAll([new File([bytes], 'x.csv')]);
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => !kept.has(k));
     expect(stagedCount(stage)).toBe(150);
     await replaceAllParts(sql, [embedded, imported], undefined, stage!);
@@ -112,7 +113,7 @@ describe('staged import', () => {
     await replaceAllParts(sql, [{ set: incoming, rows: Int32Array.from({ length: 10 }, (_, i) => i), origin: 'imported' }]);
     const before = await snapshot();
     const store = sql.database;
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageAll([new File([bytes], 'x.csv')]);
     const stage = await verifyStage(sql, staged, incoming, origin);
     // a second part that cannot be loaded (its columns are broken), after the staged rows
     const broken = { set: { keys: ['code:x@2020'], columns: { ...incoming.columns, length: 1, metrics: [] } }, origin: 'embedded' as const };
@@ -136,9 +137,7 @@ describe('staged import', () => {
     const parts = [{ set: incoming, origin: 'imported' as const }];
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(
-      sql,
-      files.map((f) => new File([f.bytes], f.name)),
+    const staged = await stageAll(files.map((f) => new File([f.bytes], f.name)),
     );
     const stage = await verifyStage(sql, staged, incoming, origin);
     expect(stage!.files.length).toBe(2);
@@ -159,7 +158,7 @@ describe('staged import', () => {
     const parts = [{ set: concatParts([{ set: incoming, rows }]), origin: 'imported' as const }];
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageAll([new File([bytes], 'x.csv')]);
     const taken = new Set(Array.from(rows, (i) => incoming.keys[i]!));
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin), (k) => taken.has(k));
     expect(stagedCount(stage)).toBe(30);
@@ -205,13 +204,22 @@ describe('staged import', () => {
     const parts = [{ set: incoming, origin: 'imported' as const }];
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageAll([new File([bytes], 'x.csv')]);
     const stage = await verifyStage(sql, staged, incoming, origin, undefined, asRead);
     onInsert = (rows, name) => (written += name.startsWith('load_ids') ? rows : 0);
     await replaceAllParts(sql, parts, undefined, stage!).finally(() => (onInsert = null));
     expect(sql.database).toBe(staged[0]!.db);
     expect(written).toBe(0);
     expect(await snapshot()).toEqual(viaArrow);
+    await dropStage(sql, staged);
+  }, 60_000);
+
+  it('leaves a file below STAGE_MIN_BYTES to the worker: a county\'s file is reviewed without waiting for DuckDB', async () => {
+    const small = new File([utf8(benchLikeCsv(300))], 'x.csv');
+    expect(small.size).toBeLessThan(STAGE_MIN_BYTES);
+    expect(await stageFiles(sql, [small])).toEqual([]);
+    const staged = await stageFiles(sql, [small], undefined, small.size);
+    expect(staged).toHaveLength(1);
     await dropStage(sql, staged);
   }, 60_000);
 
@@ -287,7 +295,7 @@ describe('staged import', () => {
     const parts = composeParts(embedded, next);
     await replaceAllParts(sql, parts);
     const viaArrow = await snapshot();
-    const staged = await stageFiles(sql, [new File([bytes], 'update.csv')]);
+    const staged = await stageAll([new File([bytes], 'update.csv')]);
     const stage = stageFor(await verifyStage(sql, staged, incoming, origin, undefined, asRead), takenAsRead(plan));
     expect(stagedCount(stage)).toBe(30);
     await replaceAllParts(sql, parts, undefined, stage!);
@@ -325,7 +333,7 @@ describe('staged import', () => {
     const bytes = utf8(benchLikeCsv(20));
     const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
     // the checksum DuckDB computed while reading agrees with the worker's, row by row
-    const staged = await stageFiles(sql, [new File([bytes], 'x.csv')]);
+    const staged = await stageAll([new File([bytes], 'x.csv')]);
     const sums = await sql.query<{ chk: number }>(`SELECT chk FROM ${staged[0]!.checks} ORDER BY r`);
     expect(sums.map((r) => r.chk)).toEqual([...rowChecksums(incoming.columns)]);
     // one row read as another value: the whole file is refused
@@ -337,7 +345,7 @@ describe('staged import', () => {
   it('uses the stage only for the reports the import takes', async () => {
     const bytes = utf8(benchLikeCsv(30));
     const { incoming, origin } = readAsWorker([{ name: 'x.csv', bytes }]);
-    const stage = await verifyStage(sql, await stageFiles(sql, [new File([bytes], 'x.csv')]), incoming, origin);
+    const stage = await verifyStage(sql, await stageAll([new File([bytes], 'x.csv')]), incoming, origin);
     const keep = new Set(incoming.keys.slice(0, 5));
     const narrowed = stageFor(stage, (k) => !keep.has(k));
     expect(stagedCount(narrowed)).toBe(25);
@@ -349,7 +357,7 @@ describe('staged import', () => {
 
   it('leaves out files DuckDB is not to read: not CSV, not UTF-8, not a wide table', async () => {
     const gbk = readFileSync(new URL('gbk-wide-zh-headers.csv', corpus));
-    const staged = await stageFiles(sql, [
+    const staged = await stageAll([
       new File([readFileSync(new URL('long-valid.csv', corpus))], 'long-valid.csv'),
       new File([gbk], 'gbk.csv'),
       new File([readFileSync(new URL('json-string-numbers.json', corpus))], 'x.json'),

@@ -4,7 +4,7 @@
 import divisionsUrl from '../../../data/divisions/townships_cn.csv?url';
 import { unpackSet, type ReportSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
-import type { FileResult, ParseMessage, ParseRequest } from './parse.worker.ts';
+import type { FileResult, ParseMessage, ParseRequest, WarmRequest } from './parse.worker.ts';
 import type { ReportOrigin } from '../ingest/origin.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { KnownTown } from '../ingest/town-match.ts';
@@ -78,6 +78,33 @@ export function cancelReading(): void {
   for (const reject of rejects ?? []) reject(new ReadCancelled());
 }
 
+/** The worker of a mode, started when first needed (or after it was ended). */
+function workerFor(mode: ParseRequest['mode']): Worker {
+  const running = workers.get(mode);
+  if (running) return running;
+  const created = new ParseWorker();
+  // the worker itself failed (out of memory on a hostile file, …): its requests fail, a new one is made next time
+  created.addEventListener('error', (e) => {
+    e.preventDefault();
+    if (workers.get(mode) === created) workers.delete(mode);
+    created.terminate();
+    const rejects = pending.get(mode);
+    pending.delete(mode);
+    for (const reject of rejects ?? []) reject(new Error('读取文件的后台线程意外停止（文件可能过大或已损坏）'));
+  });
+  workers.set(mode, created);
+  return created;
+}
+
+/**
+ * Get the import's worker ready while the clerk chooses files (the import panel is open): its
+ * code loaded, the division list fetched and indexed. The first file read then waits for neither.
+ */
+export function warmImport(): void {
+  const request: WarmRequest = { warm: true, divisionsUrl };
+  workerFor('import').postMessage(request);
+}
+
 /**
  * Parse files in the worker. 'plain' only parses and validates (the embedded data at start, so
  * that a large embedded file does not freeze the page); 'import' also checks divisions and rules.
@@ -89,22 +116,7 @@ export function parseInWorker(
   onProgress: (p: ParseProgress) => void = () => undefined,
   context: ReadContext = {},
 ): Promise<ParsedImport> {
-  let w = workers.get(mode);
-  if (!w) {
-    const created = new ParseWorker();
-    // the worker itself failed (out of memory on a hostile file, …): its requests fail, a new one is made next time
-    created.addEventListener('error', (e) => {
-      e.preventDefault();
-      if (workers.get(mode) === created) workers.delete(mode);
-      created.terminate();
-      const rejects = pending.get(mode);
-      pending.delete(mode);
-      for (const reject of rejects ?? []) reject(new Error('读取文件的后台线程意外停止（文件可能过大或已损坏）'));
-    });
-    workers.set(mode, created);
-    w = created;
-  }
-  const worker = w;
+  const worker = workerFor(mode);
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     const results: FileResult[] = [];

@@ -11,7 +11,7 @@ import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns, type ParsedColumns } from '../ingest/parse-columns.ts';
 import type { GivenIdentity } from '../report-doc/given-identity.ts';
 import type { KnownTown } from '../ingest/town-match.ts';
-import { readImportFileColumns } from './read-file.ts';
+import { prepareDivisions, readImportFileColumns } from './read-file.ts';
 import { originOf, type ReportOrigin } from '../ingest/origin.ts';
 
 export interface ParseRequest {
@@ -52,9 +52,19 @@ export type ParseMessage =
     }
   | { id: number; type: 'error'; message: string };
 
+/**
+ * Sent when the import panel opens, before any file is chosen: the worker's code is then loaded
+ * and the division list fetched and indexed while the clerk picks the files.
+ */
+export interface WarmRequest {
+  warm: true;
+  divisionsUrl: string;
+}
+
 const post = (m: ParseMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-self.onmessage = async (e: MessageEvent<ParseRequest>) => {
+self.onmessage = async (e: MessageEvent<ParseRequest | WarmRequest>) => {
+  if ('warm' in e.data) return prepareDivisions(e.data.divisionsUrl);
   const { id, files, divisionsUrl, maxYear, mode, identities, known } = e.data;
   try {
     const read: ParsedColumns[] = [];

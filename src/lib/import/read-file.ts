@@ -54,6 +54,11 @@ async function divisionIndex(url: string): Promise<DivisionIndex | null> {
   return (await divisions).index;
 }
 
+/** Start fetching and indexing the division list, so that the first import does not wait for it. */
+export function prepareDivisions(url: string): void {
+  void divisionIndex(url);
+}
+
 /** The warning of a file read without the division list. */
 function divisionsMissing(name: string, index: DivisionIndex | null): IngestIssue[] {
   return index ? [] : [issue('warning', name, '区划代码表无法读取，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入')];

@@ -144,6 +144,7 @@ export class ImportState {
       this.issues = parsed.issues;
       this.incoming = parsed.incoming;
       this.updateConflicts();
+      markImport('scanned');
       this.phase = 'review';
     } catch (e) {
       if (!current() || e instanceof ReadCancelled) return abandon();
