@@ -236,6 +236,8 @@ describe('staged import', () => {
     expect(used).toEqual(expect.arrayContaining(['utf8-bom.csv', 'utf8-no-bom.csv', 'not-reported-marks.csv', 'negative-count.csv', 'template-partly-filled.csv']));
     expect(used).not.toContain('fullwidth-and-grouped.csv');
     expect(used).not.toContain('crlf.csv');
+    // DuckDB reads `- ` as 0 where the worker reads no value: the checksums differ, not staged
+    expect(used).not.toContain('spaced-marks.csv');
   }, 120_000);
 
   it('takes rows of several files from their own staged tables, the first file winning a conflict', async () => {

@@ -170,6 +170,10 @@ const EXPECTED: Record<string, Outcome> = {
     0,
     1,
   ),
+  'spaced-marks.csv': wide('UTF-8', [
+    ['', 'A镇', 2021, { pub_website: null, pub_board: 12, train_sessions: null }],
+    ['', 'B镇', 2021, { pub_website: 3, pub_board: null, train_sessions: 4 }],
+  ]),
   'year-range.csv': wide(
     'UTF-8',
     [

@@ -61,6 +61,9 @@ export const CORPUS_FILES: Readonly<Record<string, Uint8Array>> = {
   'fullwidth-and-grouped.csv': utf8(lines('town,year,pub_website,pub_board,pub_other,pub_total', 'A镇,２０２１,１２３,"1,234",１，２３４,1 234', 'B镇,2021,"12,34",0,0,0')),
   // A镇 states nothing but 未报告 marks: no value, so not a report; B镇 has one value beside them.
   'not-reported-marks.csv': utf8(lines('town,year,pub_website,pub_board,pub_other,pub_total,train_sessions,train_people', 'A镇,2021,—,-,/,——,,－', 'B镇,2021,—,-,/,——,3,－')),
+  // 未报告 marks with spaces around them, as a hand-edited file has them: DuckDB's INTEGER reading
+  // takes a lone sign with spaces (`- `) as 0 where the worker reads no value (db/csv-stage-grammar.test.ts)
+  'spaced-marks.csv': utf8(lines('town,year,pub_website,pub_board,train_sessions', 'A镇,2021,- ,12, - ', 'B镇,2021,3,  -,4')),
   'year-range.csv': utf8(lines('town,year,pub_website', 'A镇,2007,1', 'B镇,2030,2', 'C镇,2023年,3', 'D镇,23,4', 'E镇,2008,5')),
   // The downloaded template with a few towns filled in: the rows left blank (or holding only
   // 未报告 marks) are not reports; the 示例数据 column says 否 as the template writes it.
