@@ -1,7 +1,7 @@
 /**
  * Import benchmark (a script that prints numbers, not a test):
  *
- *   npm run bench:import -- [file.csv] [--no-build] [--runs N] [--no-floor] [--floor-compress]
+ *   npm run bench:import -- [file.csv] [--no-build] [--runs N] [--no-floor] [--floor-compress] [--readings]
  *
  * Without a file, generates bench-data/import-50mb.csv (≈50 MB of synthetic reports from several
  * provinces). Imports it through the real 导入数据 panel of the production build in Chromium and
@@ -14,14 +14,15 @@
  * itself ships no such hook), into DuckDB's default database as npm run bench reads it
  * (`--floor-compress`: into a compressed one); `--no-floor` skips it. With `--runs N` the import
  * and the floor alternate N times and their medians are compared, as npm run bench does. The
- * import chooses 仅使用导入数据, as npm run bench does.
+ * import chooses 仅使用导入数据, as npm run bench does. `--readings` prints instead how long each way
+ * of having DuckDB read the file takes (typed, text read exactly, Arrow export: docs/architecture.md).
  */
 import { chromium, type Browser } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, FRAME_MONITOR, importBreakdown, importThroughPanel, pageHeap, serve } from './bench-lib.ts';
+import { FLOOR_CONFIG, FLOOR_DIST, floorOnPage, readingsOnPage, FRAME_MONITOR, importBreakdown, importThroughPanel, pageHeap, serve } from './bench-lib.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { medianRun } from './bench-stats.ts';
 
@@ -102,6 +103,11 @@ async function main() {
   const floorServer = withFloor ? await serve(FLOOR_DIST, PORT + 5, FLOOR_CONFIG) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
+    if (process.argv.includes('--readings')) {
+      const page = await browser.newPage();
+      for (const r of await readingsOnPage(page, floorServer!.base, file)) console.log(`${r.name.padEnd(20, '　')}${(r.ms / 1000).toFixed(2)} 秒，${r.rows} 行`);
+      return;
+    }
     if (process.argv.includes('--floor-only')) {
       const f = await measureFloor(browser, floorServer!.base, file, compress);
       console.log(`DuckDB read_csv：${(f.readMs / 1000).toFixed(1)} 秒，${(mb / (f.readMs / 1000)).toFixed(1)} MB/s，${f.rows} 行（读入页面 ${(f.fetchMs / 1000).toFixed(1)} 秒）`);

@@ -4,7 +4,7 @@
  * complete, the filter-change driver, importing a file through the 导入数据 panel, and sampling
  * memory. Pure helpers (percentiles, formatting) are in bench-stats.ts.
  */
-import type { FloorResult } from './bench-floor/main.ts';
+import type { FloorResult, Reading } from './bench-floor/main.ts';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -509,6 +509,13 @@ export const FLOOR_DIST = join(ROOT, 'bench-dist', 'floor');
 export const FLOOR_CONFIG = join(ROOT, 'scripts', 'bench-floor', 'vite.config.ts');
 
 /** Time read_csv of `file` on the floor page served at `base` (the file is picked like a user would). */
+/** The floor page's other readings of the file (bench-floor/main.ts __readings), for npm run bench:import -- --readings. */
+export async function readingsOnPage(page: Page, base: string, file: string): Promise<Reading[]> {
+  await page.goto(base);
+  await page.locator('#file').setInputFiles(file);
+  return (await page.evaluate('window.__readings()')) as Reading[];
+}
+
 export async function floorOnPage(page: Page, base: string, file: string, compress = false): Promise<FloorResult> {
   await page.goto(base);
   await page.locator('#file').setInputFiles(file);
