@@ -53,6 +53,17 @@ describe('architecture', () => {
     expect(outside).toEqual([]);
   });
 
+  it('lets the state layer reach an import only through import/session.ts, never its worker or DuckDB\'s staging', () => {
+    const around = files
+      .filter((f) => folderOf(f) === 'state')
+      .filter((f) => {
+        const text = readFileSync(f, 'utf8');
+        return /from '\.\.\/db\/(csv-)?stage\.ts'/.test(text) || (f.endsWith('import.svelte.ts') && /from '\.\.\/import\/parse-client\.ts'/.test(text));
+      })
+      .map((f) => relative(LIB, f));
+    expect(around).toEqual([]);
+  });
+
   it('keeps the store in one object, not in module-level bindings', () => {
     const rebound = files.filter((f) => /(?:^|[;{}]\s*)export let /m.test(readFileSync(f, 'utf8'))).map((f) => relative(LIB, f));
     expect(rebound).toEqual([]);

@@ -103,7 +103,6 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
   const columns = plan.metrics
     .map((m, i) => `${literal(column(i))}: ${literal(m === null ? 'VARCHAR' : metricType(METRICS[m]!.kind))}`)
     .join(', ');
-  const nulls = [...EMPTY_MARKS].map(literal).join(', ');
   const at = metricColumns(plan);
   const identity = IDENTITY_COLUMNS.flatMap(([name]) => {
     if (name === 'town_key') return [];
@@ -113,8 +112,18 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
   });
   const metrics = METRICS.map((m, k) => `${at(k) ?? `CAST(NULL AS ${metricType(m.kind)})`} AS ${sqlIdent(m.id)}`);
   return `CREATE TABLE ${table} AS SELECT ${townKeySql('s')} AS town_key, s.* FROM (SELECT ${[...identity, ...metrics].join(', ')}
-    FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ${literal(plan.delimiter)}, quote = '"', escape = '"',
-                  columns = {${columns}}, nullstr = [${nulls}])) s`;
+    FROM ${readCsvSql(file, plan.delimiter, `{${columns}}`)}) s`;
+}
+
+/**
+ * How the staging has DuckDB read a registered file: a header row, the given delimiter, RFC 4180
+ * quotes, the given column types (`columns`, a struct literal made here), every 未报告 mark as
+ * NULL; `extra` adds options (tests add ignore_errors). Nothing from the file is spliced in.
+ */
+export function readCsvSql(file: string, delimiter: StagePlan['delimiter'], columns: string, extra = ''): string {
+  const nulls = [...EMPTY_MARKS].map(literal).join(', ');
+  return `read_csv(${literal(file)}, header = true, auto_detect = false, delim = ${literal(delimiter)}, quote = '"', escape = '"',
+                  columns = ${columns}, nullstr = [${nulls}]${extra ? `, ${extra}` : ''})`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METRICS } from '../model/catalogue.ts';
 import { evaluate, measure } from '../model/measures.ts';
 import { townKey, type Report } from '../model/report.ts';
@@ -182,8 +182,10 @@ describe('replacing every report at once', () => {
     await insertReports(db, reports, 'embedded');
     const before = await ranking(db, 'pub_volume', 2023);
     // a database that fails while writing the new set (e.g. out of memory)
-    const failing = new Store({ ...db.sql, appendArrow: () => Promise.reject(new Error('Out of Memory')) });
-    await expect(replaceAllReports(failing, [reports[1]!], () => 'imported')).rejects.toThrow('Out of Memory');
+    const refuse = vi.spyOn(db.sql, 'appendArrow').mockRejectedValueOnce(new Error('Out of Memory'));
+    await expect(replaceAllReports(db, [reports[1]!], () => 'imported')).rejects.toThrow('Out of Memory');
+    expect(refuse).toHaveBeenCalled();
+    refuse.mockRestore();
     expect(await ranking(db, 'pub_volume', 2023)).toEqual(before);
     expect((await datasetSummary(db)).reports).toBe(105);
   }, 30_000);

@@ -3,11 +3,11 @@
  * one is detached (its memory freed), and a failure leaves the data shown before untouched.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
 import { createReportsTable, insertParts, replaceAllParts, type LoadPart } from './reports-table.ts';
-import { Store } from './store.ts';
+import type { Store } from './store.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
 const read = (p: string) => new Uint8Array(readFileSync(new URL(`../../../${p}`, import.meta.url)));
@@ -41,13 +41,10 @@ describe('replaceAllParts', () => {
     const before = sql.database;
     const good = partsOf('wenshang.csv', read('data/reports/wenshang_sample_2019-2025.csv'), 'imported');
     // the database refuses the rows half way (e.g. out of memory)
-    const failing = new Store({
-      ...sql.sql,
-      appendArrow: async () => {
-        throw new Error('内存不足');
-      },
-    });
-    await expect(replaceAllParts(failing, good)).rejects.toThrow('内存不足');
+    const refuse = vi.spyOn(sql.sql, 'appendArrow').mockRejectedValueOnce(new Error('内存不足'));
+    await expect(replaceAllParts(sql, good)).rejects.toThrow('内存不足');
+    expect(refuse).toHaveBeenCalled();
+    refuse.mockRestore();
     expect(sql.database).toBe(before);
     expect(await databases()).toEqual([before]);
     expect(await count()).toBe(1);

@@ -71,9 +71,12 @@ export async function stageFiles(
   files: readonly File[],
   mark: (step: 'stage-read' | 'stage-checked') => void = () => undefined,
   minBytes = STAGE_MIN_BYTES,
+  /** false once the import is cancelled: the files not begun are then left */
+  wanted: () => boolean = () => true,
 ): Promise<StagedFile[]> {
   const out: StagedFile[] = [];
   for (const [f, file] of files.entries()) {
+    if (!wanted()) break;
     if (!/\.csv$/i.test(file.name) || file.size < minBytes) continue;
     const head = await headText(file);
     const plan = head === null ? null : planStage(head);

@@ -105,7 +105,7 @@ describe('a division list that cannot be loaded', () => {
     });
     const bytes = new TextEncoder().encode('county,town,year,pub_website\n汶上县,南旺镇,2024,1\n');
     const first = await read('a.csv', bytes, opts, () => undefined);
-    expect(first.issues.map((i) => [i.severity, i.message])).toEqual([['warning', '区划代码表无法读取，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入']]);
+    expect(first.issues.map((i) => [i.severity, i.message])).toEqual([['warning', '区划代码表无法读取（服务器返回 404），本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入']]);
     expect(first.columns.town_code[0]).toBeNull();
     const second = await read('a.csv', bytes, opts, () => undefined);
     expect(second.columns.town_code[0]).toBe('370830102');

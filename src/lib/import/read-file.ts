@@ -32,7 +32,11 @@ export interface ReadOptions {
   known?: readonly KnownTown[];
 }
 
-let divisions: Promise<{ index: DivisionIndex | null; failed: string | null }> | null = null;
+let divisions: Promise<DivisionIndex | null> | null = null;
+/** Why the division list is unusable, in words for the clerk. */
+class DivisionsUnreadable extends Error {}
+/** why the division list could not be read the last time it was tried (null: it was read) */
+let divisionsFailure: string | null = null;
 
 /**
  * The division list, or null when it cannot be read — then names and codes are not checked, and
@@ -40,18 +44,21 @@ let divisions: Promise<{ index: DivisionIndex | null; failed: string | null }> |
  */
 async function divisionIndex(url: string): Promise<DivisionIndex | null> {
   divisions ??= fetch(url)
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new DivisionsUnreadable(`服务器返回 ${r.status}`))))
     .then((text) => {
       const list = parseDivisions(text);
-      if (list.length === 0) throw new Error('表是空的');
-      return { index: indexDivisions(list), failed: null };
+      if (list.length === 0) throw new DivisionsUnreadable('表是空的');
+      divisionsFailure = null;
+      return indexDivisions(list);
     })
     .catch((e: unknown) => {
       // tried again at the next import
       divisions = null;
-      return { index: null, failed: e instanceof Error ? e.message : String(e) };
+      // the browser's own messages (a failed fetch) are English: said in Chinese instead
+      divisionsFailure = e instanceof DivisionsUnreadable ? e.message : '取不到文件';
+      return null;
     });
-  return (await divisions).index;
+  return divisions;
 }
 
 /** Start fetching and indexing the division list, so that the first import does not wait for it. */
@@ -61,7 +68,8 @@ export function prepareDivisions(url: string): void {
 
 /** The warning of a file read without the division list. */
 function divisionsMissing(name: string, index: DivisionIndex | null): IngestIssue[] {
-  return index ? [] : [issue('warning', name, '区划代码表无法读取，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入')];
+  const why = divisionsFailure ? `（${divisionsFailure}）` : '';
+  return index ? [] : [issue('warning', name, `区划代码表无法读取${why}，本次没有核对镇街名称和区划代码，也没有补全区划代码；请刷新页面后重新导入`)];
 }
 
 export async function readImportFile(

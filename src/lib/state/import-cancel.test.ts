@@ -29,10 +29,13 @@ vi.mock('../import/parse-client.ts', () => {
       }),
   };
 });
+/** what the mocked DuckDB staging gives for a read: by default nothing (a small file) */
+let stagedFiles: { db: string }[] = [];
+const dropStage = vi.fn(async (_store: unknown, _files: unknown[]) => undefined);
 vi.mock('../db/stage.ts', () => ({
-  stageFiles: async () => [],
-  verifyStage: async () => null,
-  dropStage: vi.fn(async () => undefined),
+  stageFiles: async () => stagedFiles,
+  verifyStage: async (_store: unknown, staged: unknown[]) => (staged.length > 0 ? { files: staged } : null),
+  dropStage,
   stageFor: () => null,
 }));
 
@@ -48,7 +51,7 @@ const parsed = (town: string): ParsedImport => ({
 });
 
 function setup() {
-  const dataset = { embedded: EMPTY_SET, imported: NO_IMPORTED, sql: {}, towns: [], setImported: vi.fn(async () => undefined) };
+  const dataset = { embedded: EMPTY_SET, imported: NO_IMPORTED, db: {}, towns: [], setImported: vi.fn(async () => undefined) };
   return { imp: new ImportState(() => dataset as unknown as DatasetState), dataset };
 }
 
@@ -56,6 +59,8 @@ beforeEach(() => {
   reads.length = 0;
   cancelReading.mockClear();
   cancelRejects = true;
+  stagedFiles = [];
+  dropStage.mockClear();
 });
 
 describe('ImportState: 取消 while reading', () => {
@@ -103,6 +108,34 @@ describe('ImportState: 取消 while reading', () => {
     expect(imp.phase).toBe('review');
     expect(imp.incoming.keys).toHaveLength(1);
     expect(imp.toLoad).toBe(1);
+  });
+
+  it('what DuckDB staged for a cancelled read is dropped, also when the results come in late', async () => {
+    for (const late of [false, true]) {
+      dropStage.mockClear();
+      stagedFiles = [{ db: 'import_stage_1' }];
+      const { imp } = setup();
+      const reading = imp.read([new File(['x'], '大.csv')]);
+      cancelRejects = !late;
+      imp.cancelRead();
+      if (late) reads.at(-1)!.resolve(parsed('康驿镇'));
+      await reading;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(dropStage, late ? 'late results' : 'rejected read').toHaveBeenCalledWith(expect.anything(), stagedFiles);
+      expect(imp.incoming.keys).toHaveLength(0);
+    }
+  });
+
+  it('closing the review lets go of what DuckDB staged', async () => {
+    stagedFiles = [{ db: 'import_stage_2' }];
+    const { imp } = setup();
+    const reading = imp.read([new File(['x'], '大.csv')]);
+    reads[0]!.resolve(parsed('康驿镇'));
+    await reading;
+    expect(imp.phase).toBe('review');
+    expect(dropStage).not.toHaveBeenCalled();
+    imp.reset();
+    expect(dropStage).toHaveBeenCalledWith(expect.anything(), stagedFiles);
   });
 
   it('取消 does nothing once the reading is over', async () => {

@@ -8,7 +8,6 @@ import {
   acceptImportSet,
   planImport,
   scanImport,
-  takenAsRead,
   type ConflictScan,
   type IdentityConflict,
   type ImportedSet,
@@ -16,9 +15,8 @@ import {
 } from '../import/compose-columns.ts';
 import type { ApproximateMarks } from '../db/approximate.ts';
 import { resultText } from '../import/messages.ts';
-import { dropStage, stageFiles, stageFor, verifyStage, type Stage, type StagedFile } from '../db/stage.ts';
 import { markImport } from '../import/marks.ts';
-import { cancelReading, parseFiles, ReadCancelled, type FileResult, type ParseProgress } from '../import/parse-client.ts';
+import { cancelImport, readImport, ReadCancelled, type FileResult, type ImportRead, type ParseProgress } from '../import/session.ts';
 import { EMPTY_SET, type ReportSet } from '../ingest/columns.ts';
 import { reportKey } from '../model/report.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
@@ -75,8 +73,8 @@ export class ImportState {
   approximateMarks: ApproximateMarks = $derived(documentMarks(this.files));
   message = $state<string | null>(null);
   outcome = $state<ImportOutcome>(null);
-  /** the incoming reports whose values DuckDB has read itself (db/stage.ts), or null */
-  private stage: Stage | null = null;
+  /** what this import read (import/session.ts), until it is loaded or discarded */
+  private lastRead: ImportRead | null = null;
   /** which read is under way: a cancelled read's late results are dropped */
   private reading = 0;
 
@@ -113,42 +111,27 @@ export class ImportState {
     this.fileCount = files.length;
     // 导入方式 starts as the data is shown now
     this.onlyImported = this.dataset.imported.onlyImported;
-    const sql = this.dataset.db;
-    markImport('read');
-    // DuckDB reads the CSV files at the same time as the worker (on the other core); a failure
-    // there only means the values are loaded from the worker's reading
-    const staging: Promise<StagedFile[]> = stageFiles(sql, files, markImport).catch(() => []);
-    /** a cancelled read leaves nothing behind: DuckDB's tables are dropped once it is done with them */
-    const abandon = () => void staging.then((staged) => dropStage(sql, staged));
     try {
-      const parsed = await parseFiles(files, (p) => {
-        if (current()) this.progress = p;
-      }, { identities, known: this.dataset.towns.map(({ county, town, town_code }) => ({ county, town, town_code })) });
-      if (!current()) return abandon();
-      markImport('parsed');
-      this.progress = { index: files.length - 1, file: files[files.length - 1]!.name, stage: '核对数据库读取的结果', done: null };
-      const staged = await staging;
-      if (!current()) return abandon();
-      markImport('staged');
-      const stage = await verifyStage(sql, staged, parsed.incoming, parsed.origin, parsed.sums ?? undefined, parsed.asRead).catch(async () => {
-        await dropStage(sql, staged);
-        return null;
+      const read = await readImport(this.dataset.db, files, {
+        onProgress: (p) => {
+          if (current()) this.progress = p;
+        },
+        current,
+        identities,
+        known: this.dataset.towns.map(({ county, town, town_code }) => ({ county, town, town_code })),
       });
-      if (!current()) {
-        if (stage) void dropStage(sql, stage.files);
-        return;
-      }
-      this.stage = stage;
-      markImport('verified');
-      this.files = parsed.files;
-      this.issues = parsed.issues;
-      this.incoming = parsed.incoming;
+      // a cancel or a newer read that came in at the last moment: this one leaves nothing behind
+      if (!current()) return read.discard();
+      this.lastRead = read;
+      this.files = read.files;
+      this.issues = read.issues;
+      this.incoming = read.incoming;
       this.updateConflicts();
       markImport('scanned');
       this.phase = 'review';
     } catch (e) {
-      if (!current() || e instanceof ReadCancelled) return abandon();
-      await dropStage(sql, await staging);
+      if (!current() || e instanceof ReadCancelled) return;
+      this.releaseStage();
       this.message = `读取文件失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
       this.phase = 'failed';
     }
@@ -161,7 +144,7 @@ export class ImportState {
   cancelRead(): void {
     if (this.phase !== 'reading') return;
     this.reading++;
-    cancelReading();
+    cancelImport();
     this.reset();
     this.message = '已取消读取，没有载入任何数据，数据没有变化。';
     this.outcome = 'unchanged';
@@ -212,7 +195,7 @@ export class ImportState {
       const approximate = acceptApproximate(imported.approximate, this.incoming, plan, this.approximateMarks);
       const next: ImportedSet = approximate ? { ...accepted, approximate } : accepted;
       markImport('accepted');
-      await this.dataset.setImported(next, stageFor(this.stage, takenAsRead(plan)) ?? undefined);
+      await this.dataset.setImported(next, this.lastRead?.stageFor(plan) ?? undefined);
       markImport('shown');
       this.releaseStage();
       this.message = resultText(counts, modeChanged, this.onlyImported);
@@ -232,10 +215,10 @@ export class ImportState {
     this.outcome = 'unchanged';
   }
 
-  /** Drop the staged tables (in the background: nothing waits for it). */
+  /** Forget what DuckDB read for this import (in the background: nothing waits for it). */
   private releaseStage(): void {
-    if (this.stage) void dropStage(this.dataset.db, this.stage.files);
-    this.stage = null;
+    this.lastRead?.discard();
+    this.lastRead = null;
   }
 
   reset(): void {
