@@ -471,3 +471,14 @@ test('opening 导入数据 gets the division list ready before a file is chosen;
   expect(rows).toHaveLength(15);
   expect(rows.filter((r) => r.town === '康驿镇').map((r) => r.value)).toEqual(['7']);
 });
+
+test('closing 导入数据 in the review loads nothing; opened again, the panel starts afresh', async ({ page }) => {
+  const before = await ranking(page, 2026, 'pub_website');
+  await openImport(page);
+  await choose(page, [utf8Towns]);
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '导入数据' })).toHaveCount(0);
+  await openImport(page);
+  await expect(page.getByRole('button', { name: /载入 \d+ 份报告/ })).toHaveCount(0);
+  expect(await ranking(page, 2026, 'pub_website')).toEqual(before);
+});
