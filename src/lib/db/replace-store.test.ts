@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mergeSets } from '../ingest/merge.ts';
 import { parseFileColumns } from '../ingest/parse-columns.ts';
-import { createReportsTable, insertParts, replaceAllParts, type LoadPart } from './reports-table.ts';
+import { createReportsTable, insertParts, LoadedIncomplete, replaceAllParts, type LoadPart } from './reports-table.ts';
 import type { Store } from './store.ts';
 import { nodeSql } from './testing/node-sql.ts';
 
@@ -47,6 +47,22 @@ describe('replaceAllParts', () => {
     refuse.mockRestore();
     expect(sql.database).toBe(before);
     expect(await databases()).toEqual([before]);
+    expect(await count()).toBe(1);
+  });
+
+  it('a failure after the switch says the new data is loaded (LoadedIncomplete), not that nothing changed', async () => {
+    const before = sql.database;
+    const exec = sql.sql.exec.bind(sql.sql);
+    // the towns table of the new database cannot be rebuilt (e.g. out of memory)
+    const refuse = vi.spyOn(sql.sql, 'exec').mockImplementation((q: string) => (/CREATE OR REPLACE TABLE \S+\.towns AS/.test(q) ? Promise.reject(new Error('内存不足')) : exec(q)));
+    const kangyi = partsOf('kangyi.json', read('data/reports/kangyi_2021.json'), 'imported');
+    const failure = await replaceAllParts(sql, kangyi).catch((e: unknown) => e);
+    refuse.mockRestore();
+    expect(failure).toBeInstanceOf(LoadedIncomplete);
+    expect((failure as Error).message).toContain('镇街列表未能更新');
+    // the new reports are the ones queried, the old database is gone
+    expect(sql.database).not.toBe(before);
+    expect(await databases()).toEqual([sql.database]);
     expect(await count()).toBe(1);
   });
 });

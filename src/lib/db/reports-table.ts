@@ -290,9 +290,22 @@ export async function replaceAllParts(store: Store, parts: readonly LoadPart[], 
   // switch: from here on every query reads the new database; the old one is dropped
   const old = store.database;
   store.switchTo(next);
-  await refreshTowns(store);
-  await sql.exec(`DETACH ${old}`);
+  // (an old database left attached only costs memory until the page is closed)
+  const detached = sql.exec(`DETACH ${old}`).catch(() => undefined);
+  try {
+    await refreshTowns(store);
+  } catch (e) {
+    throw new LoadedIncomplete(`镇街列表未能更新（${e instanceof Error ? e.message : String(e)}）`);
+  } finally {
+    await detached;
+  }
 }
+
+/**
+ * A replacement that went through (the new reports are the ones queried) but whose last step
+ * failed: what is shown is the new data, not the old, and the page must say so.
+ */
+export class LoadedIncomplete extends Error {}
 
 /**
  * The last steps of adopting a staged file's table `table`: delete its rows not `taken`, and name

@@ -4,7 +4,7 @@
  */
 import { browserSql, startDuckDB } from '../db/client.ts';
 import { datasetSummary, listTowns, type DatasetSummary, type TownInfo } from '../db/queries/index.ts';
-import { createReportsTable, insertParts, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
+import { createReportsTable, insertParts, LoadedIncomplete, replaceAllParts, type LoadStage } from '../db/reports-table.ts';
 import { replaceApproximate } from '../db/approximate.ts';
 import { composeParts, NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import { markImport } from '../import/marks.ts';
@@ -134,16 +134,27 @@ export class DatasetState {
    * columns on this thread ran between the dashboard's queries and delayed them.
    */
   async setImported(next: ImportedSet, stage?: LoadStage): Promise<void> {
-    await replaceAllParts(this.db, composeParts(this.embedded, next), undefined, stage);
-    await replaceApproximate(this.db, next.approximate);
-    markImport('stored');
+    // all or nothing up to the switch to the new reports; after it, they are what is shown (and
+    // saved) even when a last step fails, which then rejects with LoadedIncomplete
+    let incomplete: LoadedIncomplete | null = null;
+    try {
+      await replaceAllParts(this.db, composeParts(this.embedded, next), undefined, stage);
+    } catch (e) {
+      if (!(e instanceof LoadedIncomplete)) throw e;
+      incomplete = e;
+    }
     this.imported = next;
     this.importWarning = null;
     try {
+      await replaceApproximate(this.db, next.approximate).catch((e: unknown) => {
+        incomplete ??= new LoadedIncomplete(`约数标记未能写入（${e instanceof Error ? e.message : String(e)}）`);
+      });
+      markImport('stored');
       await this.refresh();
     } finally {
       this.save(next);
     }
+    if (incomplete) throw incomplete;
   }
 
   /**

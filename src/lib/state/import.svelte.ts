@@ -14,6 +14,7 @@ import {
   type ImportPlan,
 } from '../import/compose-columns.ts';
 import type { ApproximateMarks } from '../db/approximate.ts';
+import { LoadedIncomplete } from '../db/reports-table.ts';
 import { resultText } from '../import/messages.ts';
 import { markImport } from '../import/marks.ts';
 import { cancelImport, readImport, ReadCancelled, type FileResult, type ImportRead, type ParseProgress } from '../import/session.ts';
@@ -203,8 +204,14 @@ export class ImportState {
       this.phase = 'done';
     } catch (e) {
       this.releaseStage();
-      this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
-      this.outcome = 'unchanged';
+      if (e instanceof LoadedIncomplete) {
+        // the new data is shown and saved: say so, and what did not work
+        this.message = `已载入，但${e.message}；请刷新页面后查看。`;
+        this.outcome = 'loaded';
+      } else {
+        this.message = `载入失败：${e instanceof Error ? e.message : String(e)}。已载入的数据没有变化。`;
+        this.outcome = 'unchanged';
+      }
       this.phase = 'failed';
     }
   }

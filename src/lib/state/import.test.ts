@@ -8,6 +8,7 @@ import type { Report } from '../model/report.ts';
 import { NO_IMPORTED, type ImportedSet } from '../import/compose-columns.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { ImportState } from './import.svelte.ts';
+import { LoadedIncomplete } from '../db/reports-table.ts';
 
 const report = (town: string, metrics: Report['metrics'], over: Partial<Report> = {}): Report => ({
   county: '汶上县',
@@ -74,6 +75,19 @@ describe('ImportState: the load button and the result', () => {
     ]);
     expect(imp.message).toBe('已载入 3 份报告（更新已填写的单元格 3 份）。');
     expect(imp.outcome).toBe('loaded');
+  });
+
+  it('a load that fails says nothing changed; one that went through but failed at the end says it loaded', async () => {
+    const failed = setup(setFromReports(FILLED));
+    failed.dataset.setImported.mockRejectedValueOnce(new Error('内存不足'));
+    await failed.imp.apply();
+    expect(failed.imp.message).toBe('载入失败：内存不足。已载入的数据没有变化。');
+    expect(failed.imp.outcome).toBe('unchanged');
+    const late = setup(setFromReports(FILLED));
+    late.dataset.setImported.mockRejectedValueOnce(new LoadedIncomplete('镇街列表未能更新（内存不足）'));
+    await late.imp.apply();
+    expect(late.imp.message).toBe('已载入，但镇街列表未能更新（内存不足）；请刷新页面后查看。');
+    expect(late.imp.outcome).toBe('loaded');
   });
 
   it('loading nothing leaves the data alone and says it did not change', async () => {
