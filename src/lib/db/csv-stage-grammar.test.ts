@@ -3,8 +3,9 @@
  * changes, DOUBLE for 万元 amounts, the same nullstr) makes of every short cell text, against
  * ingest/values.ts parseCell. The staged values of a report are used only where they are exactly
  * the worker's, so the property the load depends on is: whenever parseCell reads a cell as a
- * number, DuckDB reads the same number or refuses the file (the file is then not staged). Cells
- * parseCell refuses make their report an error, never loaded, so DuckDB may read them as it likes.
+ * number, DuckDB reads the same number or refuses the cell (its row is then left out of the
+ * stage and loaded from the worker's reading). Cells parseCell refuses make their report an
+ * error, never loaded, so DuckDB may read them as it likes.
  *
  * One exception is known: a lone minus sign with spaces around it (`- `, ` - `), a 未报告 mark to
  * parseCell, is 0 to DuckDB's INTEGER reading. A file with such a cell is not staged: its
@@ -65,7 +66,7 @@ describe('DuckDB staging reads a number only as parseCell does', () => {
     all.forEach((t, i) => {
       const worker = parseCell(t, kind);
       if (!worker.ok) return;
-      // a row DuckDB leaves out (ignore_errors) stands for a file it refuses: not staged
+      // a row DuckDB leaves out (ignore_errors here, store_rejects in the staging): not staged
       if (!staged.has(i)) return;
       const duck = staged.get(i)!;
       if (worker.value !== null) numbers++;

@@ -98,8 +98,12 @@ const townKeySql = (t: string) => `CASE WHEN coalesce(${t}.town_code, '') <> '' 
  * refuse the file: it is then loaded from the worker's reading); other columns are not kept. A
  * staged table whose rows the load takes (most often all of them) thereby becomes the new reports
  * table without a copy, and most often without an identity written (adoptStagedSql).
+ *
+ * With `rejects` (table names made by the caller), a row with a cell DuckDB cannot read as its
+ * column's type (`１２`, `1,234`, `x`) or with the wrong number of cells is left out of the table
+ * and listed, with its line, in `rejects.table` (rejectedLinesSql) instead of failing the file.
  */
-export function stageSql(plan: StagePlan, table: string, file: string): string {
+export function stageSql(plan: StagePlan, table: string, file: string, rejects?: { table: string; scan: string }): string {
   const columns = plan.metrics
     .map((m, i) => `${literal(column(i))}: ${literal(m === null ? 'VARCHAR' : metricType(METRICS[m]!.kind))}`)
     .join(', ');
@@ -112,7 +116,7 @@ export function stageSql(plan: StagePlan, table: string, file: string): string {
   });
   const metrics = METRICS.map((m, k) => `${at(k) ?? `CAST(NULL AS ${metricType(m.kind)})`} AS ${sqlIdent(m.id)}`);
   return `CREATE TABLE ${table} AS SELECT ${townKeySql('s')} AS town_key, s.* FROM (SELECT ${[...identity, ...metrics].join(', ')}
-    FROM ${readCsvSql(file, plan.delimiter, `{${columns}}`)}) s`;
+    FROM ${readCsvSql(file, plan.delimiter, `{${columns}}`, rejects ? `store_rejects = true, rejects_table = ${literal(rejects.table)}, rejects_scan = ${literal(rejects.scan)}` : '')}) s`;
 }
 
 /**
@@ -125,6 +129,9 @@ export function readCsvSql(file: string, delimiter: StagePlan['delimiter'], colu
   return `read_csv(${literal(file)}, header = true, auto_detect = false, delim = ${literal(delimiter)}, quote = '"', escape = '"',
                   columns = ${columns}, nullstr = [${nulls}]${extra ? `, ${extra}` : ''})`;
 }
+
+/** The lines (the header is line 1) of the rows a staging with `rejects` left out, in order. */
+export const rejectedLinesSql = (rejects: string) => `SELECT list(DISTINCT CAST(line AS INTEGER) ORDER BY CAST(line AS INTEGER)) AS lines FROM ${rejects}`;
 
 /**
  * CREATE TABLE `checks` with each row of the staged table `table` (r: its rowid) and the checksum

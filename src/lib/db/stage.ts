@@ -8,7 +8,7 @@
  * database of its own, detached when the import is loaded, cancelled or replaced by another
  * (unless it became the store).
  */
-import { checksumListSql, checksumTableSql, planStage, stageSql, type StagePlan } from './csv-stage.ts';
+import { checksumListSql, checksumTableSql, planStage, rejectedLinesSql, stageSql, type StagePlan } from './csv-stage.ts';
 import type { LoadStage } from './reports-table.ts';
 import type { SqlClient } from './sql.ts';
 import type { Store } from './store.ts';
@@ -36,6 +36,8 @@ export interface StagedFile {
   table: string;
   /** `${db}.checks`: each staged row's checksum (csv-stage.ts checksumTableSql) */
   checks: string;
+  /** the file's lines whose rows DuckDB could not read and left out (ascending; the header is line 1) */
+  rejected: Int32Array;
 }
 
 /** Staged files, and for each incoming report read from them where its values are (LoadStage). */
@@ -86,29 +88,58 @@ export async function stageFiles(
     const table = `${db}.reports`;
     const checks = `${db}.checks`;
     const name = `import_${id}.csv`;
+    const rejects = { table: `${db}_rejects`, scan: `${db}_scans` };
     await sql.exec(`ATTACH ':memory:' AS ${db}`);
     await sql.registerFile(name, file);
     try {
-      await sql.exec(stageSql(plan, table, name));
+      await sql.exec(stageSql(plan, table, name, rejects));
       mark('stage-read');
+      const [res] = await sql.query<{ lines: { toArray(): ArrayLike<number> } | null }>(rejectedLinesSql(rejects.table));
+      const rejected = Int32Array.from(res?.lines ? res.lines.toArray() : []);
       await sql.exec(checksumTableSql(plan, table, checks));
       mark('stage-checked');
-      out.push({ f, name: file.name, plan, db, table, checks });
+      out.push({ f, name: file.name, plan, db, table, checks, rejected });
     } catch {
       // DuckDB cannot read it as planned: the worker's reading is used alone
       await detach(sql, db);
     } finally {
       await sql.dropFile(name).catch(() => undefined);
+      // the lines are kept above; the tables DuckDB listed them in are not needed
+      await sql.exec(`DROP TABLE IF EXISTS ${rejects.table}; DROP TABLE IF EXISTS ${rejects.scan}`).catch(() => undefined);
     }
   }
   return out;
 }
 
+const LEFT_OUT = -2;
+
+/**
+ * The staged row of the worker's row `row` (the header is row 1), given the lines DuckDB left out
+ * (`rejected`, ascending): the rows before it, less those left out; LEFT_OUT for a row left out
+ * itself. Right as long as the worker's rows are the file's lines (no line break inside a quoted
+ * cell, no empty line DuckDB skips); where they are not, the rows after it meet other reports'
+ * checksums and the file is not staged.
+ */
+function stagedRow(rejected: Int32Array): (row: number) => number {
+  return (row) => {
+    // how many rejected lines lie before `row`, and whether `row` is one
+    let lo = 0;
+    let hi = rejected.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rejected[mid]! < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return rejected[lo] === row ? LEFT_OUT : row - 2 - lo;
+  };
+}
+
 /**
  * Compare DuckDB's reading of the staged files with the worker's (`incoming`, whose rows came
  * from the files and rows `origin` says): a file is kept only when every report read from it has
- * the same checksum in its staged row (`sums`: the worker's, rowChecksums of `incoming`). Files
- * that differ are dropped here. Each file's checksums come over as one list (~0.1 s for a
+ * the same checksum in its staged row (`sums`: the worker's, rowChecksums of `incoming`), except
+ * the reports of rows DuckDB left out (a cell it cannot read: their values come from the worker's
+ * reading). Files that differ are dropped here. Each file's checksums come over as one list (~0.1 s for a
  * country's), compared here: inserting the worker's and joining them in DuckDB took ~0.4 s.
  * `asRead` (from the worker, when it knows) marks the reports whose identity DuckDB read as the
  * worker did (csv-stage.ts readAsStaged): the load writes no identity for those.
@@ -131,10 +162,13 @@ export async function verifyStage(
     const chk = res?.chk ? res.chk.toArray() : new Float64Array(0);
     // the rows are 0…n-1, each once: a staged row's checksum is then chk[r]
     const dense = res !== undefined && chk.length === res.n && (res.n === 0 || (res.lo === 0 && res.hi === res.n - 1));
+    const rowOf = stagedRow(s.rejected);
     let same = dense;
     for (let i = 0; same && i < n; i++) {
       if (origin.file[i] !== s.f) continue;
-      const at = origin.row[i]! - 2; // the header is row 1; the first staged row is 0
+      const at = rowOf(origin.row[i]!);
+      // a row DuckDB left out: this report's values come from the worker's reading
+      if (at === LEFT_OUT) continue;
       if (at < 0 || at >= chk.length || chk[at] !== sums[i]) same = false;
     }
     if (!same) {
@@ -144,8 +178,10 @@ export async function verifyStage(
     kept.push({ ...s, rows: chk.length });
     for (let i = 0; i < n; i++) {
       if (origin.file[i] !== s.f) continue;
+      const at = rowOf(origin.row[i]!);
+      if (at === LEFT_OUT) continue;
       f[i] = s.f;
-      r[i] = origin.row[i]! - 2;
+      r[i] = at;
     }
   }
   return kept.length === 0 ? null : { files: kept, set: incoming, f, r, asRead };
