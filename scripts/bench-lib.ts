@@ -360,7 +360,7 @@ export interface ImportResult {
 /**
  * How long after opening the import panel the benchmark chooses the file (a quick clerk). Timing
  * starts when the file is chosen; runs before this pause was added (2026-12-08) also timed the
- * worker's start and the division list, ~0.5 s.
+ * worker's start and the division list.
  */
 export const PICK_MS = 1500;
 

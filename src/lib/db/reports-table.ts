@@ -20,13 +20,12 @@ export type Origin = 'embedded' | 'imported';
 
 /**
  * The tables live in an attached in-memory database of their own (store.ts), compressed when the
- * data is large. DuckDB does not compress its default in-memory database: a country's reports
- * (290,000 × 245 columns, mostly 0) take about 550 MB uncompressed and about 16 MB compressed.
- * For a county the compression costs more than it saves: every query paid ~5 ms more (a ranking
- * update 20 ms instead of 8 ms), measured in DuckDB-WASM 1.4.3's Node build on 105 reports. The
- * exception is an import DuckDB read itself (db/stage.ts): its table becomes the store as it
- * was read, uncompressed, because reading into a compressed one made the import ~1 s slower; the
- * next visit loads the same reports from the browser's storage into a compressed store.
+ * data is large: DuckDB does not compress its default in-memory database, and a country's
+ * reports (mostly 0) shrink to a few percent of their size, while for a county the compression
+ * costs every query more than it saves. The exception is an import DuckDB read itself
+ * (db/stage.ts): its table becomes the store as it was read, uncompressed, because reading into
+ * a compressed one made the import slower; the next visit loads the same reports from the
+ * browser's storage into a compressed store. (Figures: docs/performance.md.)
  */
 /** Above this many reports the store is compressed. */
 export const COMPRESS_ABOVE = 20_000;

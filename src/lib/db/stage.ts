@@ -18,11 +18,10 @@ import type { ReportOrigin } from '../ingest/origin.ts';
 
 /**
  * A file DuckDB has read into `table`, the reports table of an attached database of its own. The
- * database is not compressed, whatever the file's size: reading a country's file (290,000 wide
- * rows) into a compressed one took ~1 s longer (3.7 s against 2.7 s in DuckDB-WASM's Node build,
- * and its UPDATE at the load 0.4 s against 0.2 s), which was most of what the import took beyond
- * DuckDB's own read_csv. The table, once adopted as the store, then holds ~520 MB where a
- * compressed one held ~13 MB (reports-table.ts replaceAllParts).
+ * database is not compressed, whatever the file's size: reading into a compressed one was most of
+ * what the import took beyond DuckDB's own read_csv. The table, once adopted as the store, is then
+ * held uncompressed until the next visit (reports-table.ts replaceAllParts; figures:
+ * docs/performance.md).
  */
 export interface StagedFile {
   /** the file's index among those imported together */
@@ -49,11 +48,13 @@ let serial = 0;
 
 /**
  * Files smaller than this are not staged: their values go in through Arrow from the worker's
- * reading. Staging costs ~0.4 s whatever the size (compiling the checksum of 236 columns) and
- * pays off only for large files: measured through the panel (npm run bench:import, one run each),
- * a 6.9 MB file took 1.2 s without staging and 1.6 s with it, a 48 MB file 3.9 s and 2.7 s.
+ * reading. Staging has a fixed cost (compiling the checksum of 236 columns) that pays off only
+ * for large files; the threshold is measured through the panel (docs/performance.md).
  */
 export const STAGE_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Whether DuckDB is to read a file of this name and size itself (a CSV of STAGE_MIN_BYTES or more). */
+export const worthStaging = (name: string, size: number, minBytes = STAGE_MIN_BYTES): boolean => /\.csv$/i.test(name) && size >= minBytes;
 
 /** The first bytes of a file as UTF-8 text, or null when they are not UTF-8. */
 async function headText(file: Blob): Promise<string | null> {
@@ -79,7 +80,7 @@ export async function stageFiles(
   const out: StagedFile[] = [];
   for (const [f, file] of files.entries()) {
     if (!wanted()) break;
-    if (!/\.csv$/i.test(file.name) || file.size < minBytes) continue;
+    if (!worthStaging(file.name, file.size, minBytes)) continue;
     const head = await headText(file);
     const plan = head === null ? null : planStage(head);
     if (!plan) continue;
@@ -139,8 +140,8 @@ function stagedRow(rejected: Int32Array): (row: number) => number {
  * from the files and rows `origin` says): a file is kept only when every report read from it has
  * the same checksum in its staged row (`sums`: the worker's, rowChecksums of `incoming`), except
  * the reports of rows DuckDB left out (a cell it cannot read: their values come from the worker's
- * reading). Files that differ are dropped here. Each file's checksums come over as one list (~0.1 s for a
- * country's), compared here: inserting the worker's and joining them in DuckDB took ~0.4 s.
+ * reading). Files that differ are dropped here. Each file's checksums come over as one list and
+ * are compared here, which was faster than inserting the worker's and joining them in DuckDB.
  * `asRead` (from the worker, when it knows) marks the reports whose identity DuckDB read as the
  * worker did (csv-stage.ts readAsStaged): the load writes no identity for those.
  */
@@ -166,7 +167,8 @@ export async function verifyStage(
     let same = dense;
     for (let i = 0; same && i < n; i++) {
       if (origin.file[i] !== s.f) continue;
-      const at = rowOf(origin.row[i]!);
+      // kept in r: only read where f says the report is staged
+      const at = (r[i] = rowOf(origin.row[i]!));
       // a row DuckDB left out: this report's values come from the worker's reading
       if (at === LEFT_OUT) continue;
       if (at < 0 || at >= chk.length || chk[at] !== sums[i]) same = false;
@@ -176,13 +178,7 @@ export async function verifyStage(
       continue;
     }
     kept.push({ ...s, rows: chk.length });
-    for (let i = 0; i < n; i++) {
-      if (origin.file[i] !== s.f) continue;
-      const at = rowOf(origin.row[i]!);
-      if (at === LEFT_OUT) continue;
-      f[i] = s.f;
-      r[i] = at;
-    }
+    for (let i = 0; i < n; i++) if (origin.file[i] === s.f && r[i] !== LEFT_OUT) f[i] = s.f;
   }
   return kept.length === 0 ? null : { files: kept, set: incoming, f, r, asRead };
 }

@@ -4,7 +4,7 @@
  * reports come back as columns (src/lib/ingest/columns.ts), merged across the files as mergeFiles
  * does, their typed arrays transferred rather than copied.
  */
-import { STAGE_MIN_BYTES } from '../db/stage.ts';
+import { worthStaging } from '../db/stage.ts';
 import { rowChecksums } from '../ingest/checksum.ts';
 import { concatParts, packSet, partsFlags, type PackedSet } from '../ingest/columns.ts';
 import type { IngestIssue } from '../ingest/issues.ts';
@@ -87,9 +87,9 @@ self.onmessage = async (e: MessageEvent<ParseRequest | WarmRequest>) => {
     const origin = originOf(merged.parts, sets.map((s) => s.set), read.map((r) => r.rows), merged.count);
     // the checksums DuckDB's reading of CSV files is compared with (db/stage.ts), computed
     // here rather than on the page, while DuckDB is still reading
-    // (only when DuckDB stages a file: CSV files of STAGE_MIN_BYTES or more)
-    const staged = (f: ParseRequest['files'][number]) => /\.csv$/i.test(f.name) && (f.bytes instanceof Blob ? f.bytes.size : f.bytes.byteLength) >= STAGE_MIN_BYTES;
-    const sums = mode === 'import' && files.some(staged) ? rowChecksums(incoming.columns) : null;
+    // (only when DuckDB stages a file)
+    const staged = files.some((f) => worthStaging(f.name, f.bytes instanceof Blob ? f.bytes.size : f.bytes.byteLength));
+    const sums = mode === 'import' && staged ? rowChecksums(incoming.columns) : null;
     const asRead = sums
       ? partsFlags(
           merged.parts,

@@ -62,16 +62,16 @@ export async function readImport(store: Store, files: readonly File[], opts: Rea
   // a failure of DuckDB's reading only means the values are loaded from the worker's
   // (files not begun once the read is cancelled are not staged)
   const staging: Promise<StagedFile[]> = stageFiles(store, files, markImport, undefined, current).catch(() => []);
-  const abandon = () => {
+  /** what DuckDB read is dropped once it is done reading (in the background) */
+  const abandon = (e: unknown = new ReadCancelled()) => {
     void staging.then((staged) => dropStage(store, staged));
-    return new ReadCancelled();
+    return current() ? e : new ReadCancelled();
   };
   let parsed;
   try {
     parsed = await parseFiles(files, onProgress, context);
   } catch (e) {
-    void staging.then((staged) => dropStage(store, staged));
-    throw current() ? e : new ReadCancelled();
+    throw abandon(e);
   }
   if (!current()) throw abandon();
   markImport('parsed');

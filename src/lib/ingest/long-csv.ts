@@ -5,7 +5,7 @@
  * rejected as a whole, never loaded with a value silently dropped or chosen.
  */
 import { IDENTITY_FIELDS, type IdentityField } from '../model/report.ts';
-import { eachBodyRow, tooManyColumns, listNames, type CsvRows } from './csv-rows.ts';
+import { eachBodyRow, listNames, type CsvRows } from './csv-rows.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import { totalsCell, totalsNotice } from './sheet-shape.ts';
 import { columnRole, headerKey, isIgnoredHeader, metricByName, parseBool, parseLayout, type RawCell, type RawRecord, type RecordsRead } from './record.ts';
@@ -90,8 +90,6 @@ const CHECKED: readonly IdentityField[] = ['town_code', 'layout', 'source', 'syn
 export function longRecords(csv: CsvRows, file: string): RecordsRead {
   const header = csv.rows[0];
   if (!header) return { records: [], issues: [issue('error', file, '文件是空的')], skipped: 0 };
-  const tooWide = tooManyColumns(header, file, csv.headerRow ?? 1);
-  if (tooWide) return { records: [], issues: [tooWide], skipped: csv.rows.length - 1 };
   const { col, issues, ok } = readLongHeader(header, file, csv.headerRow ?? 1);
   if (!ok) return { records: [], issues, skipped: csv.rows.length - 1 };
   const groups = new Map<string, Group>();

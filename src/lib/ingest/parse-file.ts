@@ -2,7 +2,7 @@
  * A data file's bytes or text → validated reports plus every issue found, naming file, row and column.
  */
 import { reportKey, type Report } from '../model/report.ts';
-import { csvHeader, csvRows, type CsvRows } from './csv-rows.ts';
+import { csvHeader, csvRows, tooManyColumns, type CsvRows } from './csv-rows.ts';
 import { headerRowIndex, titleNotice } from './sheet-shape.ts';
 import { columnRole } from './record.ts';
 import { binaryProblem, decodeBytes, type Encoding } from './decode.ts';
@@ -101,7 +101,9 @@ export function parseReportFile(file: string, input: Uint8Array | string, opts: 
     const csv: CsvRows =
       h === 0 ? all : { rows: all.rows.slice(h), unclosedQuoteRow: all.unclosedQuoteRow === null ? null : all.unclosedQuoteRow - h, headerRow: h + 1 };
     format = isLongHeader(csv.rows[0] ?? []) ? 'long-csv' : 'wide-csv';
-    read = format === 'long-csv' ? longRecords(csv, file) : wideRecords(csv, file);
+    // a header wider than any report file (one long line, or not a table): one error, not one per column
+    const tooWide = tooManyColumns(csv.rows[0] ?? [], file, csv.headerRow ?? 1);
+    read = tooWide ? { records: [], issues: [tooWide], skipped: csv.rows.length - 1 } : format === 'long-csv' ? longRecords(csv, file) : wideRecords(csv, file);
     if (h > 0) read.issues.unshift(titleNotice(file, all.rows, h));
   }
   // Splitting the text takes about a fifth of the time; validating the records the rest.

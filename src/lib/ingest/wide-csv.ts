@@ -2,7 +2,7 @@
  * Wide CSV: one row per report, identity columns then one column per metric.
  * Headers may be metric ids or their 中文 labels.
  */
-import { eachBodyRow, tooManyColumns, type CsvRows } from './csv-rows.ts';
+import { eachBodyRow, type CsvRows } from './csv-rows.ts';
 import { issue, type IngestIssue } from './issues.ts';
 import type { IdentityField } from '../model/report.ts';
 import { columnRole, isIgnoredHeader, type ColumnRole, type RawRecord, type RecordsRead, type WideColumn } from './record.ts';
@@ -58,8 +58,6 @@ export function wideRecords(csv: CsvRows, file: string): RecordsRead {
   const header = csv.rows[0];
   if (!header) return { records: [], issues: [issue('error', file, '文件是空的')], skipped: 0 };
   const headerRow = csv.headerRow ?? 1;
-  const tooWide = tooManyColumns(header, file, headerRow);
-  if (tooWide) return { records: [], issues: [tooWide], skipped: csv.rows.length - 1 };
   const { roles, issues } = readHeader(header, file, headerRow);
   const hasTown = roles.some((r) => r?.kind === 'identity' && r.field === 'town');
   const hasYear = roles.some((r) => r?.kind === 'identity' && r.field === 'year');
